@@ -10,7 +10,8 @@ internal static class MatchingTimingTable
 {
     private const int Runs = 3;
 
-    public static void Print(TextWriter output)
+    /// <summary>Prints the table; the full-density 5,000-vertex weighted case (one run, minutes) only when asked.</summary>
+    public static void Print(TextWriter output, bool withDenseWeighted)
     {
         output.WriteLine($"Matching benchmark: median of {Runs} runs (after one warm-up on a small graph), Stopwatch, {Environment.ProcessorCount} logical cores");
         output.WriteLine(Row("algorithm", "vertices", "graph", "edges", "cardinality", "weight", "median ms"));
@@ -21,16 +22,22 @@ internal static class MatchingTimingTable
             var graph = sameGraph.First().CreateGraph();
             foreach (var benchCase in sameGraph)
             {
-                PrintRow(output, benchCase, graph);
+                PrintRow(output, benchCase, graph, Runs);
             }
+        }
+
+        if (withDenseWeighted)
+        {
+            var dense = MatchingBenchCase.DenseWeighted5000;
+            PrintRow(output, dense, dense.CreateGraph(), runs: 1);
         }
 
         output.WriteLine($"Note: {MatchingBenchCase.DenseWeightedNote}");
     }
 
-    private static void PrintRow(TextWriter output, MatchingBenchCase benchCase, UndirectedGraph<int, TaggedUndirectedEdge<int, double>> graph)
+    private static void PrintRow(TextWriter output, MatchingBenchCase benchCase, UndirectedGraph<int, TaggedUndirectedEdge<int, double>> graph, int runs)
     {
-        var (result, medianMs) = Time(benchCase, graph);
+        var (result, medianMs) = Time(benchCase, graph, runs);
         output.WriteLine(Row(
             benchCase.Algorithm,
             benchCase.Vertices.ToString("N0", CultureInfo.InvariantCulture),
@@ -49,11 +56,11 @@ internal static class MatchingTimingTable
         (small with { Algorithm = MatchingBenchCase.WeightedMaxCardinality }).Run(graph);
     }
 
-    private static (MatchingResult Result, double MedianMs) Time(MatchingBenchCase benchCase, UndirectedGraph<int, TaggedUndirectedEdge<int, double>> graph)
+    private static (MatchingResult Result, double MedianMs) Time(MatchingBenchCase benchCase, UndirectedGraph<int, TaggedUndirectedEdge<int, double>> graph, int runs)
     {
-        var times = new double[Runs];
+        var times = new double[runs];
         MatchingResult? result = null;
-        for (var i = 0; i < Runs; i++)
+        for (var i = 0; i < runs; i++)
         {
             var stopwatch = Stopwatch.StartNew();
             result = benchCase.Run(graph);
@@ -61,7 +68,7 @@ internal static class MatchingTimingTable
         }
 
         Array.Sort(times);
-        return (result!, times[Runs / 2]);
+        return (result!, times[runs / 2]);
     }
 
     private static string Row(string algorithm, string vertices, string shape, string edges, string cardinality, string weight, string ms) =>

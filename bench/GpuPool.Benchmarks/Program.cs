@@ -6,7 +6,7 @@ using GpuPool.Benchmarks;
 switch (args.FirstOrDefault())
 {
     case "matching":
-        MatchingTimingTable.Print(Console.Out);
+        MatchingTimingTable.Print(Console.Out, withDenseWeighted: args.Contains("--with-dense-weighted"));
         return 0;
     case "bdn":
         var config = ManualConfig.Create(DefaultConfig.Instance).AddJob(Job.ShortRun);
