@@ -18,6 +18,13 @@ gopath=$build_dir/gopath
 tree=$gopath/src/k8s.io/kubernetes
 
 step "1/7 check the cache ($GPUPOOL_APISERVER_BIN)"
+# Two builds into one cache would delete each other's tree: the second waits, then finds the binary.
+mkdir -p "$GPUPOOL_APISERVER_CACHE"
+exec 9>"$GPUPOOL_APISERVER_CACHE/build.lock"
+if ! flock -n 9; then
+  echo "    another build.sh holds $GPUPOOL_APISERVER_CACHE/build.lock; waiting for it"
+  flock 9
+fi
 if binary_is_usable; then
   echo "    cached binary is usable: $("$GPUPOOL_APISERVER_BIN" --version); nothing to do"
   exit 0

@@ -112,7 +112,7 @@ api POST "/apis/$group/v1/namespaces/default/$plural" "$(custom "$object" 2)"
 expect 201 "create $object"
 api GET "/apis/$group/v1/namespaces/default/$plural"
 expect 200 "list $plural"
-expect_json "[.items[].metadata.name] | index(\"$object\") != null" true "list holds $object"
+expect_json "any(.items[]; .metadata.name == \"$object\")" true "list holds $object"
 api PATCH "/apis/$group/v1/namespaces/default/$plural/$object/status" '{"status":{"phase":"Bound"}}' \
   application/merge-patch+json
 expect 200 "patch $object/status"
