@@ -13,7 +13,7 @@ script_name=$(basename "$0")
 # step NAME: announce a step; a failure afterwards names it.
 step() {
   current_step=$1
-  printf '==> [%s] %s\n' "$script_name" "$current_step"
+  printf '==> [%s +%ds] %s\n' "$script_name" "$SECONDS" "$current_step"
 }
 
 fail() {

@@ -64,6 +64,12 @@ wait_for() {
   done
 }
 
+# A failed start stops what it started but keeps the run dir, so its logs can be read.
+started=0
+stop_if_failed() {
+  ((started)) || "$(dirname "$0")/stop.sh" --keep-state >&2 || true
+}
+
 step "1/6 check the binary and packages"
 binary_is_usable || fail "no usable kube-apiserver at $GPUPOOL_APISERVER_BIN: run .ci/kube-apiserver/build.sh first"
 ensure_packages etcd-server openssl curl
@@ -74,6 +80,7 @@ if pid_alive "$state/etcd.pid" || pid_alive "$state/kube-apiserver.pid"; then
 fi
 rm -rf "$state"
 mkdir -p "$state/pki" "$state/etcd"
+trap stop_if_failed EXIT
 chmod 700 "$state"
 
 step "3/6 make the CA, serving certificate, service-account keys and token file (openssl)"
@@ -155,5 +162,6 @@ current-context: gpupool-test
 KUBECONFIG
 kubeconfig=$(cd "$(dirname "$kubeconfig")" && pwd)/$(basename "$kubeconfig")
 echo "$kubeconfig" >"$state/kubeconfig.path"
+started=1
 echo "kube-apiserver $GPUPOOL_KUBE_VERSION ready; kubeconfig:"
 echo "$kubeconfig"

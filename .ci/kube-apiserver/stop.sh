@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Stops the kube-apiserver and etcd started by start.sh and removes their run dir (certificates,
 # etcd data, logs) and the kubeconfig start.sh wrote. Safe to run when nothing runs.
+# Usage: stop.sh [--keep-state]   (--keep-state: stop the daemons but keep the run dir and its logs)
 set -Eeuo pipefail
 # shellcheck source=.ci/kube-apiserver/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 state=$GPUPOOL_APISERVER_STATE
+keep_state=0
+[[ ${1:-} == --keep-state ]] && keep_state=1
 
 # stop_daemon NAME: TERM, then KILL after 15 s, the process in $state/NAME.pid if it still is
 # the program start.sh launched (a recycled pid belongs to someone else).
@@ -33,6 +36,11 @@ if [[ ! -d $state ]]; then
 fi
 stop_daemon kube-apiserver
 stop_daemon etcd
+
+if ((keep_state)); then
+  echo "    kept $state (logs: etcd.log, kube-apiserver.log)"
+  exit 0
+fi
 
 step "2/2 remove $state and the kubeconfig"
 if [[ -f $state/kubeconfig.path ]]; then
