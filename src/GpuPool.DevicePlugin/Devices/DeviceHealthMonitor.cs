@@ -36,9 +36,15 @@ public sealed partial class DeviceHealthMonitor(
         }
     }
 
+    /// <summary>Discovers before the host goes on, so the kubelet's first device list is never empty.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await PollOnceAsync(cancellationToken).ConfigureAwait(false);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await PollOnceAsync(stoppingToken).ConfigureAwait(false);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.HealthPollSeconds), timeProvider);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {

@@ -6,7 +6,6 @@ using GpuPool.DevicePlugin.Kubelet;
 using GpuPool.DevicePlugin.Kubernetes;
 using GpuPool.DevicePlugin.Options;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,7 +56,8 @@ public static class DevicePluginHostExtensions
         services.AddHostedService<PluginLifecycle>();
 
         // 5. The emulator (simulated mode) and the HTTP side.
-        var configured = ConfiguredOptions(builder.Configuration);
+        // Decided while the container is built; the same value is validated at start.
+        var configured = builder.Configuration.GetSection(DevicePluginOptions.Section).Get<DevicePluginOptions>() ?? new DevicePluginOptions();
         if (configured.IsSimulated)
         {
             services.AddSingleton<NodeEmulator>();
@@ -66,9 +66,11 @@ public static class DevicePluginHostExtensions
 
         services.AddGrpc();
         services.AddHealthChecks().AddCheck<PluginHealthCheck>("device-plugin");
-        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+
+        // Through IOptions, so a bad socket path or port fails validation naming the field first.
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<DevicePluginOptions>>((kestrel, validated) =>
         {
-            var options = ConfiguredOptions(context.Configuration);
+            var options = validated.Value;
             kestrel.ListenAnyIP(options.HttpPort, o => o.Protocols = HttpProtocols.Http1);
             if (options.IsSimulated)
             {
@@ -89,11 +91,6 @@ public static class DevicePluginHostExtensions
 
         return app;
     }
-
-    // Read before the container exists, for decisions the host makes while being built; the same
-    // values are validated at start through IOptions.
-    private static DevicePluginOptions ConfiguredOptions(IConfiguration configuration) =>
-        configuration.GetSection(DevicePluginOptions.Section).Get<DevicePluginOptions>() ?? new DevicePluginOptions();
 
     private static void ListenOnFreshSocket(KestrelServerOptions kestrel, string socketPath)
     {
