@@ -105,6 +105,7 @@ public sealed class EmulatedGpu
 
             Spend(step);
             var finished = false;
+            var reached = new List<EmulatedJob>();
             foreach (var job in _jobs.Where(j => j.RemainingSeconds <= Residue * j.CurrentKernel.IsolatedSeconds).ToList())
             {
                 var decile = Decile(job);
@@ -121,17 +122,18 @@ public sealed class EmulatedGpu
                 }
                 else if (Decile(job) > decile)
                 {
-                    notices.Add(Notice(job, EmulatorNoticeKind.Progress));
+                    reached.Add(job);
                 }
             }
 
+            // Re-rate first, so a progress notice carries the rate of the kernel now running.
             if (finished)
             {
                 RerateAndTell(notices);
             }
-            else
+            else if (RerateOrFail(notices))
             {
-                RerateOrFail(notices);
+                notices.AddRange(reached.Select(j => Notice(j, EmulatorNoticeKind.Progress)));
             }
         }
 

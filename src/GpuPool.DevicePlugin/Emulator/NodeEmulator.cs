@@ -28,11 +28,7 @@ public sealed class NodeEmulator
         ArgumentNullException.ThrowIfNull(options);
         _inventory = inventory;
         _coRun = coRun;
-        var simulated = options.Value.Simulated;
-
-        // Only SM count and memory are configurable; per-SM limits are the V100's, as in the paper's simulator.
-        var v100 = GpuModel.V100;
-        _model = new GpuModel(simulated.Model, simulated.SmCount, v100.MaxThreadsPerSm, v100.MaxBlocksPerSm, v100.RegistersPerSm, v100.SharedMemoryPerSmBytes, simulated.MemoryMiB);
+        _model = SimulatedGpuModel.From(options.Value.Simulated);
         Clock = new EmulatorClock(timeProvider, options.Value.EmulatorTimeScale);
     }
 

@@ -5,6 +5,7 @@ using GpuPool.DevicePlugin.Inventory;
 using GpuPool.DevicePlugin.Kubelet;
 using GpuPool.DevicePlugin.Kubernetes;
 using GpuPool.DevicePlugin.Options;
+using GpuPool.Simulation.Gpus;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
@@ -60,6 +61,10 @@ public static class DevicePluginHostExtensions
         var configured = builder.Configuration.GetSection(DevicePluginOptions.Section).Get<DevicePluginOptions>() ?? new DevicePluginOptions();
         if (configured.IsSimulated)
         {
+            // The calibrated contention model with its shipped parameters: needs no data at run time.
+            services.TryAddSingleton<ICoRunModel>(sp => new ContentionModel(
+                SimulatedGpuModel.From(sp.GetRequiredService<IOptions<DevicePluginOptions>>().Value.Simulated),
+                CoRunParameters.Default));
             services.AddSingleton<NodeEmulator>();
             services.AddHostedService<EmulatorDriver>();
         }

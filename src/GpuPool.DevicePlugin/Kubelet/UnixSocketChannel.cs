@@ -3,8 +3,11 @@ using Grpc.Net.Client;
 
 namespace GpuPool.DevicePlugin.Kubelet;
 
-/// <summary>A gRPC channel to a server listening on a unix socket (the kubelet's and our own).</summary>
-public static class UnixSocketChannel
+/// <summary>
+/// A gRPC channel to a server listening on a unix socket (the kubelet's, the plugin's, the emulator's).
+/// Compiled into the CLI as well (sim-run dials the emulator), hence internal.
+/// </summary>
+internal static class UnixSocketChannel
 {
     public static GrpcChannel Create(string socketPath)
     {
