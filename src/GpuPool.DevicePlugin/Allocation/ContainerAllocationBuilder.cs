@@ -1,8 +1,8 @@
 using System.Globalization;
-using ContainerAllocateResponse = GpuPool.DevicePlugin.Kubelet.V1Beta1.ContainerAllocateResponse;
-using Mount = GpuPool.DevicePlugin.Kubelet.V1Beta1.Mount;
 using GpuPool.DevicePlugin.Options;
 using Microsoft.Extensions.Options;
+using ContainerAllocateResponse = GpuPool.DevicePlugin.Kubelet.V1Beta1.ContainerAllocateResponse;
+using Mount = GpuPool.DevicePlugin.Kubelet.V1Beta1.Mount;
 
 namespace GpuPool.DevicePlugin.Allocation;
 

@@ -1,6 +1,6 @@
 using GpuPool.DevicePlugin.Kubelet.V1Beta1;
-using DevicePluginOptions = GpuPool.DevicePlugin.Options.DevicePluginOptions;
 using Microsoft.Extensions.Options;
+using DevicePluginOptions = GpuPool.DevicePlugin.Options.DevicePluginOptions;
 
 namespace GpuPool.DevicePlugin.Kubelet;
 

@@ -1,8 +1,8 @@
 using GpuPool.DevicePlugin.Kubelet;
 using GpuPool.DevicePlugin.Kubelet.V1Beta1;
 using GpuPool.DevicePlugin.Tests.Support;
-using DevicePluginClient = GpuPool.DevicePlugin.Kubelet.V1Beta1.DevicePlugin.DevicePluginClient;
 using Microsoft.Extensions.DependencyInjection;
+using DevicePluginClient = GpuPool.DevicePlugin.Kubelet.V1Beta1.DevicePlugin.DevicePluginClient;
 
 namespace GpuPool.DevicePlugin.Tests.Kubelet;
 
