@@ -37,6 +37,11 @@ public sealed class ContainerAllocationBuilder(IOptions<DevicePluginOptions> opt
             var socketDirectory = Path.GetDirectoryName(options.Value.EmulatorSocket) ?? SharedHostDirectory;
             response.Mounts.Add(new Mount { HostPath = socketDirectory, ContainerPath = socketDirectory, ReadOnly = false });
         }
+        else
+        {
+            // The NVIDIA container runtime exposes exactly this GPU's device nodes to the container.
+            envs["NVIDIA_VISIBLE_DEVICES"] = uuid;
+        }
 
         return response;
     }

@@ -6,10 +6,11 @@ using GpuPool.Core.Jobs;
 using GpuPool.Core.Sharing;
 using GpuPool.Simulation.Gpus;
 using GpuPool.Simulation.Timeline;
+using Xunit.Abstractions;
 
 namespace GpuPool.Cli.Tests.SimRun;
 
-public sealed class SimRunCommandTests
+public sealed class SimRunCommandTests(ITestOutputHelper log)
 {
     [Fact]
     public async Task Two_sim_runs_sharing_an_emulated_gpu_measure_the_np_the_co_run_model_gives_the_pair()
@@ -34,6 +35,9 @@ public sealed class SimRunCommandTests
         var measuredGemm = ReadNp(logs.Path("gemm"));
         var measuredStream = ReadNp(logs.Path("stream"));
         var predicted = PredictedPair("workload-gemm.json", "workload-stream.json");
+
+        log.WriteLine($"demo/gemm   measured NP {measuredGemm:0.0000}, co-run model pair timeline {predicted.NpA:0.0000}");
+        log.WriteLine($"demo/stream measured NP {measuredStream:0.0000}, co-run model pair timeline {predicted.NpB:0.0000}");
 
         // The stream job ends first: up to then the emulator and the model's pair timeline agree exactly.
         Assert.Equal(predicted.NpB, measuredStream, 6);
