@@ -39,6 +39,31 @@ public sealed class EmulatorServiceTests
         Assert.Contains(("ka", "kb", quotas.QuotaA, quotas.QuotaB), model.CoRunCalls);
     }
 
+    [Fact]
+    public async Task A_client_that_goes_away_leaves_the_gpu_and_its_partner_is_rerated_alone()
+    {
+        using var directory = new TempDirectory();
+        var time = new FakeTimeProvider();
+        await using var host = await PluginHost.StartAsync(directory, timeProvider: time, coRunModel: new TableCoRunModel(Rates));
+        using var channel = host.EmulatorChannel();
+        var client = new GpuEmulator.GpuEmulatorClient(channel);
+        var uuid = host.Inventory.Devices[0].Uuid;
+        using var a = client.RunJob(Request("team/a", uuid, "ka", 0.6, share: 0.5));
+        await NextAsync(a);
+        var b = client.RunJob(Request("team/b", uuid, "kb", 0.8, share: 0.5));
+        await NextAsync(b);
+        Assert.Equal("team/b", (await NextAsync(a)).Progress.CoRunner);
+
+        b.Dispose();
+        var alone = await NextAsync(a);
+        time.Advance(TimeSpan.FromSeconds(60));
+        var finished = await FinishedAsync(a);
+
+        // Alone from t=0 with half of each SM: the test double's alone rate at that quota is 0.5.
+        Assert.Equal(("", 0.5), (alone.Progress.CoRunner, alone.Progress.Rate));
+        Assert.Equal(0.5, finished.MeasuredNp, 9);
+    }
+
     [Theory]
     [InlineData(1.0, 1.0)]
     [InlineData(0.5, 0.5)]
