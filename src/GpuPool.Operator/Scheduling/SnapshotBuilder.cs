@@ -15,9 +15,9 @@ public sealed partial class SnapshotBuilder(ClusterCache cache, string resourceN
     public ClusterSnapshot Take()
     {
         var pods = cache.Pods.Snapshot();
-        var podJobs = pods.Select(JobOwnership.JobKeyOf).ToHashSet(StringComparer.Ordinal);
+        var podsByJob = pods.ToLookup(JobOwnership.JobKeyOf, StringComparer.Ordinal);
         var waiting = cache.Jobs.Snapshot()
-            .Where(j => !JobPhase.IsTerminal(j.Status?.Phase) && !podJobs.Contains(j.Key) && !FlaggedInvalid(j))
+            .Where(j => !JobPhase.IsTerminal(j.Status?.Phase) && !podsByJob[j.Key].Any(p => JobOwnership.Owns(j, p)) && !FlaggedInvalid(j))
             .OrderByDescending(j => j.Spec.Priority ?? 0)
             .ThenBy(j => j.Metadata.CreationTimestamp ?? DateTime.MinValue)
             .ThenBy(j => j.Key, StringComparer.Ordinal)

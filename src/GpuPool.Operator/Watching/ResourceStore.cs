@@ -69,5 +69,23 @@ public sealed class ResourceStore<T>
         Changed?.Invoke(this, EventArgs.Empty);
     }
 
-    public void Upsert(T item) => Apply(new WatchEvent<T>(WatchEventKind.Modified, item, null));
+    /// <summary>
+    /// Puts in an object the operator itself just wrote, unless the watch already delivered a newer
+    /// version. resourceVersions are compared as numbers here only, for the operator's own writes;
+    /// watch events always apply.
+    /// </summary>
+    public void Upsert(T item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var key = ResourceKey.Of(item);
+        if (_items.TryGetValue(key, out var existing) && IsNewer(existing.Metadata.ResourceVersion, item.Metadata.ResourceVersion))
+        {
+            return;
+        }
+
+        Apply(new WatchEvent<T>(WatchEventKind.Modified, item, null));
+    }
+
+    private static bool IsNewer(string? a, string? b) =>
+        long.TryParse(a, out var x) && long.TryParse(b, out var y) && x > y;
 }
