@@ -33,7 +33,7 @@ public sealed partial class OperatorOptionsValidator : IValidateOptions<Operator
 
         Require(options.ModelPath.Length == 0 || File.Exists(options.ModelPath), "ModelPath", "must name an existing model file or be empty", options.ModelPath);
         var retry = options.ApiRetry;
-        Require(retry.MaxRetries is >= 0 and <= 20, "ApiRetry:MaxRetries", "must be in [0, 20]", retry.MaxRetries);
+        Require(retry.MaxRetries is >= 1 and <= 20, "ApiRetry:MaxRetries", "must be in [1, 20]", retry.MaxRetries);
         Require(retry.BaseDelaySeconds is >= 0 and <= 60, "ApiRetry:BaseDelaySeconds", "must be in [0, 60]", retry.BaseDelaySeconds);
         Require(retry.AttemptTimeoutSeconds is > 0 and <= 300, "ApiRetry:AttemptTimeoutSeconds", "must be in (0, 300]", retry.AttemptTimeoutSeconds);
         var lease = options.LeaderElection;
