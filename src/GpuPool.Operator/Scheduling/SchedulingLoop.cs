@@ -16,7 +16,7 @@ public sealed partial class SchedulingLoop : IDisposable
     private readonly int _batchLimit;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Channel<bool> _flush = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<bool> _jobsChanged = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public SchedulingLoop(SchedulingWindow window, ClusterCache cache, TimeSpan period, int batchLimit, TimeProvider time, ILogger logger)
     {
@@ -36,12 +36,12 @@ public sealed partial class SchedulingLoop : IDisposable
     {
         using var timer = new PeriodicTimer(_period, _time);
         var tick = timer.WaitForNextTickAsync(cancellationToken).AsTask();
-        var flush = _flush.Reader.ReadAsync(cancellationToken).AsTask();
+        var changed = _jobsChanged.Reader.ReadAsync(cancellationToken).AsTask();
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                var fired = await Task.WhenAny(tick, flush);
+                var fired = await Task.WhenAny(tick, changed);
                 await fired;
                 if (fired == tick)
                 {
@@ -49,7 +49,11 @@ public sealed partial class SchedulingLoop : IDisposable
                 }
                 else
                 {
-                    flush = _flush.Reader.ReadAsync(cancellationToken).AsTask();
+                    changed = _jobsChanged.Reader.ReadAsync(cancellationToken).AsTask();
+                    if (FreshJobs() < _batchLimit)
+                    {
+                        continue;
+                    }
                 }
 
                 var report = await _window.RunAsync(cancellationToken);
@@ -71,16 +75,17 @@ public sealed partial class SchedulingLoop : IDisposable
 
     public void Dispose() => _cache.Jobs.Changed -= OnJobsChanged;
 
-    private void OnJobsChanged(object? sender, EventArgs e)
+    /// <summary>Called on every job change: only wakes the loop (coalesced), which then counts once.</summary>
+    private void OnJobsChanged(object? sender, EventArgs e) => _jobsChanged.Writer.TryWrite(true);
+
+    /// <summary>
+    /// Jobs no window has seen yet (no status, no pod): only these start a window early, so jobs
+    /// already waiting for a GPU do not start window after window.
+    /// </summary>
+    private int FreshJobs()
     {
-        // Only jobs no window has seen yet (no status, no pod) count: jobs already waiting for a
-        // GPU must not start window after window.
         var owned = _cache.Pods.Snapshot().Select(JobOwnership.JobKeyOf).ToHashSet(StringComparer.Ordinal);
-        var fresh = _cache.Jobs.Snapshot().Count(j => j.Status is null && !owned.Contains(j.Key));
-        if (fresh >= _batchLimit)
-        {
-            _flush.Writer.TryWrite(true);
-        }
+        return _cache.Jobs.Snapshot().Count(j => j.Status is null && !owned.Contains(j.Key));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Window: {Planned} planned, {Bound} bound, {Waiting} waiting, {Rejected} rejected, {Pairs} pairs formed")]

@@ -49,7 +49,9 @@ public sealed class SchedulingWindow(
         }
 
         // 4. Plan.
+        var planning = time.GetTimestamp();
         var plan = Planner.Plan(snapshot, policy);
+        var planned = time.GetElapsedTime(planning);
         metrics.PairsFormed.Inc(plan.PairsFormed);
 
         // 5. Write.
@@ -73,6 +75,6 @@ public sealed class SchedulingWindow(
         }
 
         metrics.WindowDuration.Observe(time.GetElapsedTime(started).TotalSeconds);
-        return new WindowReport(plan.Placements.Count, bound, plan.Waiting.Count, snapshot.Rejected.Count, plan.PairsFormed);
+        return new WindowReport(plan.Placements.Count, bound, plan.Waiting.Count, snapshot.Rejected.Count, plan.PairsFormed, planned);
     }
 }

@@ -25,10 +25,12 @@ public sealed class OperatorHarness : IAsyncDisposable
     private readonly IPairPredictor _predictor;
     private readonly OperatorOptions _options;
     private CancellationTokenSource _stop = new();
+    private readonly TimeProvider _clock;
     private List<Task> _watchers = [];
 
-    public OperatorHarness(IClusterPort port, IPairPredictor? predictor = null, Action<OperatorOptions>? configure = null)
+    public OperatorHarness(IClusterPort port, IPairPredictor? predictor = null, Action<OperatorOptions>? configure = null, TimeProvider? clock = null)
     {
+        _clock = clock ?? Time;
         _port = port;
         _predictor = predictor ?? new PairTablePredictor();
         _options = new OperatorOptions { ApiRetry = new ApiRetryOptions { MaxRetries = 3, BaseDelaySeconds = 0 } };
@@ -46,9 +48,10 @@ public sealed class OperatorHarness : IAsyncDisposable
 
     public ClusterCache Cache => Scheduler.Cache;
 
-    public static async Task<OperatorHarness> StartAsync(IClusterPort port, IPairPredictor? predictor = null, Action<OperatorOptions>? configure = null)
+    /// <summary>A started harness; <paramref name="clock"/> replaces the fake clock (benches measure real time).</summary>
+    public static async Task<OperatorHarness> StartAsync(IClusterPort port, IPairPredictor? predictor = null, Action<OperatorOptions>? configure = null, TimeProvider? clock = null)
     {
-        var harness = new OperatorHarness(port, predictor, configure);
+        var harness = new OperatorHarness(port, predictor, configure, clock);
         harness.StartWatchers();
         await SettleAsync(() => harness.Scheduler.IsSynced);
         return harness;
@@ -132,7 +135,7 @@ public sealed class OperatorHarness : IAsyncDisposable
         Observations,
         Metrics,
         _options,
-        Time,
+        _clock,
         NullLoggerFactory.Instance,
         new WatchBackoff(TimeSpan.Zero, TimeSpan.Zero));
 
