@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using GpuPool.Operator.Hosting;
+using Microsoft.Extensions.Configuration;
 
 namespace GpuPool.Operator.Tests.Hosting;
 

@@ -1,7 +1,7 @@
 using GpuPool.Operator.Resources;
+using GpuPool.Operator.Telemetry;
 using GpuPool.Operator.Tests.Builders;
 using GpuPool.Operator.Tests.Fakes;
-using GpuPool.Operator.Telemetry;
 
 namespace GpuPool.Operator.Tests.Scheduling;
 
