@@ -19,8 +19,10 @@ public sealed class OperatorRbacTests
     {
         var granted = RbacGrants.BoundTo(HelmChart.Render(arguments), OperatorAccount);
 
+        var extra = granted.Except(OperatorApiPermissions.Expected);
+        var missing = OperatorApiPermissions.Expected.Except(granted);
         Assert.True(OperatorApiPermissions.Expected.SequenceEqual(granted),
-            $"{scenario}: chart grants [{string.Join(", ", granted)}], the operator needs [{string.Join(", ", OperatorApiPermissions.Expected)}]");
+            $"{scenario}: chart grants too much [{string.Join(", ", extra)}] and lacks [{string.Join(", ", missing)}]");
     }
 
     [RequiresHelmTheory]
