@@ -12,7 +12,8 @@ ARG TARGETARCH
 ARG CONFIGURATION=Release
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 WORKDIR /src
-COPY global.json Directory.Build.props Directory.Packages.props ./
+# .editorconfig too: analyzer severities live there and warnings are errors.
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ src/
 # The NuGet cache mount keeps restores fast across builds without copying it into a layer.
 RUN --mount=type=cache,id=gpupool-nuget,target=/root/.nuget/packages \
@@ -34,7 +35,9 @@ LABEL org.opencontainers.image.title="gpupool" \
       org.opencontainers.image.revision="${REVISION}" \
       org.opencontainers.image.created="${CREATED}" \
       org.opencontainers.image.base.name="mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION}"
-# libgomp1: the OpenMP runtime ML.NET's native trainers load; nothing else is added.
+# libgomp1: the OpenMP runtime ML.NET's native trainers load; nothing else is added. Not pinned:
+# the base image's current security updates are wanted.
+# hadolint ignore=DL3008
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libgomp1 \
  && rm -rf /var/lib/apt/lists/*
