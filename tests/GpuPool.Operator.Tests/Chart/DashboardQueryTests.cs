@@ -46,6 +46,19 @@ public sealed class DashboardQueryTests
     }
 
     [Fact]
+    public void Catalog_reads_every_contract_metric_off_the_operator()
+    {
+        string[] contract =
+        [
+            "gpupool_api_retries_total", "gpupool_bind_failures_total", "gpupool_gpu_stp", "gpupool_is_leader",
+            "gpupool_jobs_scheduled_total", "gpupool_measured_np", "gpupool_pairs_formed_total", "gpupool_pending_jobs",
+            "gpupool_predicted_np", "gpupool_qos_violations_total", "gpupool_window_duration_seconds",
+        ];
+
+        Assert.Equal(contract, OperatorMetricCatalog.Metrics.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Every_operator_metric_has_a_panel()
     {
         var shown = DashboardQueries()
