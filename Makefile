@@ -9,7 +9,7 @@ TEST_FILTER ?=
 .PHONY: help build test format format-fix demo bench clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
 build: ## Build every project
 	$(DOTNET) build Scheduler.sln -c $(CONFIG)

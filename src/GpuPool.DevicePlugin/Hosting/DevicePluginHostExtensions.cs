@@ -89,13 +89,21 @@ public static class DevicePluginHostExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/healthz");
-        if (app.Services.GetRequiredService<IOptions<DevicePluginOptions>>().Value.IsSimulated)
+        var options = app.Services.GetRequiredService<IOptions<DevicePluginOptions>>().Value;
+        if (options.IsSimulated)
         {
             app.MapGrpcService<GpuEmulatorService>();
+
+            // Kestrel creates the socket owned by root with the process umask; job containers run
+            // as non-root users and must be able to connect, so open it once it exists.
+            app.Lifetime.ApplicationStarted.Register(() => File.SetUnixFileMode(options.EmulatorSocket, EmulatorSocketMode));
         }
 
         return app;
     }
+
+    private const UnixFileMode EmulatorSocketMode =
+        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
 
     private static void ListenOnFreshSocket(KestrelServerOptions kestrel, string socketPath)
     {
