@@ -1,0 +1,46 @@
+namespace GpuPool.Prediction.Features;
+
+/// <summary>A named, versioned, ordered list of features; turns a kernel pair into a model input row.</summary>
+public sealed class FeatureSet
+{
+    public FeatureSet(string name, int version, IReadOnlyList<FeatureDefinition> definitions)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(definitions);
+        var duplicate = definitions.GroupBy(d => d.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Feature set '{name}' defines '{duplicate.Key}' twice.", nameof(definitions));
+        }
+
+        Name = name;
+        Definitions = definitions;
+        Schema = new FeatureSchema(name, version, [.. definitions.Select(d => d.Name)]);
+    }
+
+    public string Name { get; }
+
+    public IReadOnlyList<FeatureDefinition> Definitions { get; }
+
+    public FeatureSchema Schema { get; }
+
+    public int Count => Definitions.Count;
+
+    /// <summary>
+    /// The input row for predicting <paramref name="x"/>'s NP beside <paramref name="y"/>. Values
+    /// that are not finite (a ratio over a zero counter) become 0 so no row is ever dropped.
+    /// </summary>
+    public float[] Extract(KernelAtQuota x, KernelAtQuota y)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        var row = new float[Definitions.Count];
+        for (var i = 0; i < row.Length; i++)
+        {
+            var value = Definitions[i].Compute(x, y);
+            row[i] = double.IsFinite(value) ? (float)value : 0f;
+        }
+
+        return row;
+    }
+}
