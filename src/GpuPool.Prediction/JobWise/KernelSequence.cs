@@ -1,3 +1,5 @@
+using GpuPool.Core.Jobs;
+
 namespace GpuPool.Prediction.JobWise;
 
 /// <summary>A job as the timeline sees it: isolated kernel durations of one iteration, repeated.</summary>
@@ -37,4 +39,11 @@ public sealed class KernelSequence
 
     /// <summary>The whole job alone: the NP numerator.</summary>
     public double TotalSeconds => IterationSeconds * Iterations;
+
+    /// <summary>A job's kernels in order, each for its isolated duration.</summary>
+    public static KernelSequence Of(Job job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return new KernelSequence([.. job.Kernels.Select(k => k.IsolatedSeconds)], job.Iterations);
+    }
 }

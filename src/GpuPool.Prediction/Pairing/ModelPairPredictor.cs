@@ -49,8 +49,8 @@ public sealed class ModelPairPredictor : IPairPredictor
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(settings);
-        var sequenceA = new KernelSequence([.. a.Kernels.Select(k => k.IsolatedSeconds)], a.Iterations);
-        var sequenceB = new KernelSequence([.. b.Kernels.Select(k => k.IsolatedSeconds)], b.Iterations);
+        var sequenceA = KernelSequence.Of(a);
+        var sequenceB = KernelSequence.Of(b);
         var outcomes = new PairOutcome[settings.Count];
         for (var s = 0; s < settings.Count; s++)
         {
