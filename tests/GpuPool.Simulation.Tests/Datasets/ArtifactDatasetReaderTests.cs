@@ -57,6 +57,11 @@ public sealed class ArtifactDatasetReaderTests
         Assert.All(dataset.Pairs, p => Assert.InRange(p.NpA, 0.05, 1.2));
     }
 
+    /// <summary>The real artifact, loaded once per test run.</summary>
+    public static Core.Datasets.ProfileDataset LoadArtifact() => Loaded.Value;
+
+    private static readonly Lazy<Core.Datasets.ProfileDataset> Loaded = new(() => DatasetLoader.Load(SharedData.Artifact));
+
     private static TempDataset Artifact(string kernels, string quotas, string pairs) =>
         new(new Dictionary<string, string> { ["kernels.csv"] = kernels, ["kernel_alone_quota.csv"] = quotas, ["pairs.csv"] = pairs });
 }
