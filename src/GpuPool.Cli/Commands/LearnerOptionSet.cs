@@ -9,7 +9,7 @@ internal sealed class LearnerOptionSet
 {
     private static readonly LearnerOptions Defaults = new();
 
-    public Option<string> Features { get; } = new("--features") { Description = "Feature set: full or paper", DefaultValueFactory = _ => FeatureCatalog.Full.Name };
+    public Option<string> Features { get; } = new("--features") { Description = "Feature set: full, full-unscaled or paper", DefaultValueFactory = _ => FeatureCatalog.Full.Name };
 
     public Option<int> Trees { get; } = new("--trees") { Description = "Trees (boosting rounds)", DefaultValueFactory = _ => Defaults.Trees };
 
@@ -19,8 +19,11 @@ internal sealed class LearnerOptionSet
 
     public Option<int> MinLeaf { get; } = new("--min-leaf") { Description = "Minimum samples per leaf", DefaultValueFactory = _ => Defaults.MinExamplesPerLeaf };
 
+    public Option<double> FeatureFraction { get; } = new("--feature-fraction") { Description = "Share of features each tree may use", DefaultValueFactory = _ => Defaults.FeatureFraction };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(FeatureFraction);
         command.Options.Add(Features);
         command.Options.Add(Trees);
         command.Options.Add(Leaves);
@@ -36,5 +39,6 @@ internal sealed class LearnerOptionSet
         Leaves = parsed.GetValue(Leaves),
         LearningRate = parsed.GetValue(LearningRate),
         MinExamplesPerLeaf = parsed.GetValue(MinLeaf),
+        FeatureFraction = parsed.GetValue(FeatureFraction),
     }.Validated();
 }

@@ -24,6 +24,11 @@ public static class FeatureCatalog
         CounterNames.NormalizedIpc, CounterNames.DramBandwidth, CounterNames.L2MissRate, CounterNames.ComputeBusy,
     ];
 
+    private static readonly string[] Pipes =
+    [
+        CounterNames.SpBusy, CounterNames.IntBusy, CounterNames.DpBusy, CounterNames.SfuBusy, CounterNames.TensorBusy,
+    ];
+
     public static FeatureSet Paper { get; } = new("paper", 1,
     [
         Own(CounterNames.NormalizedIpc),
@@ -41,7 +46,12 @@ public static class FeatureCatalog
         Own(CounterNames.L2MissRate),
     ]);
 
-    public static FeatureSet Full { get; } = new("full", 1,
+    public static FeatureSet Full { get; } = new("full", 3, FullDefinitions, targetScale: $"{CounterNames.NormalizedIpc}_x");
+
+    /// <summary>The full features predicting NP directly (no target scale), for comparison.</summary>
+    public static FeatureSet FullUnscaled { get; } = new("full-unscaled", 2, FullDefinitions);
+
+    private static FeatureDefinition[] FullDefinitions =>
     [
         .. OwnCounters.Select(Own),
         Partner(CounterNames.NormalizedIpc),
@@ -59,9 +69,15 @@ public static class FeatureCatalog
         new("occupancy_y", "y's quota / the blocks y holds alone", (_, y) => y.OccupancyShare),
         new("dram_demand_x", "avg_dram_bw_x / (avg_dram_bw_x + avg_dram_bw_y), scaled by their sum when it exceeds 1",
             (x, y) => DemandShare(x.Counter(CounterNames.DramBandwidth), y.Counter(CounterNames.DramBandwidth))),
-    ]);
+        new("dram_overload", "max(0, avg_dram_bw_x + avg_dram_bw_y - 0.6): DRAM queueing beyond the knee", (x, y) => DramOverload(x, y)),
+        new("memory_sensitivity_x", "(stall_mem_cycles + scoreboard_cycles) / cycles_per_issue of x: how much x waits on memory", (x, _) => MemorySensitivity(x)),
+        new("memory_sensitivity_x_dram_y", "memory_sensitivity_x * avg_dram_bw_y", (x, y) => MemorySensitivity(x) * y.Counter(CounterNames.DramBandwidth)),
+        new("memory_sensitivity_x_overload", "memory_sensitivity_x * dram_overload", (x, y) => MemorySensitivity(x) * DramOverload(x, y)),
+        new("same_pipe", "sum over FP32/INT/FP64/SFU/tensor of busy_x * busy_y: contention for the same pipes", (x, y) => SamePipe(x, y)),
+        new("compute_x_threads_y", "comp_busy_x * threads_y: x's issue demand against the partner's warps", (x, y) => x.Counter(CounterNames.ComputeBusy) * y.Threads),
+    ];
 
-    public static IReadOnlyList<FeatureSet> All { get; } = [Full, Paper];
+    public static IReadOnlyList<FeatureSet> All { get; } = [Full, FullUnscaled, Paper];
 
     /// <summary>The feature set named <paramref name="name"/> (case-insensitive).</summary>
     public static FeatureSet ByName(string name) =>
@@ -75,6 +91,18 @@ public static class FeatureCatalog
     public static double RawRatio(double x, double y) => y != 0 ? x / y : x == 0 ? 0 : 1e30;
 
     private static double DemandShare(double x, double y) => Share(x, y) * Math.Max(1.0, x + y);
+
+    private static double DramOverload(KernelAtQuota x, KernelAtQuota y) =>
+        Math.Max(0, x.Counter(CounterNames.DramBandwidth) + y.Counter(CounterNames.DramBandwidth) - 0.6);
+
+    private static double MemorySensitivity(KernelAtQuota x)
+    {
+        var issue = x.Counter("cycles_per_issue");
+        return issue > 0 ? (x.Counter("stall_mem_cycles") + x.Counter("scoreboard_cycles")) / issue : 0;
+    }
+
+    private static double SamePipe(KernelAtQuota x, KernelAtQuota y) =>
+        Pipes.Sum(p => x.Counter(p) * y.Counter(p));
 
     private static FeatureDefinition Own(string counter) =>
         new($"{counter}_x", $"{counter} of x at its quota", (x, _) => x.Counter(counter));

@@ -2,9 +2,10 @@ namespace GpuPool.Prediction.Features;
 
 /// <summary>
 /// What a saved model expects as input: the feature set's name, its version and the ordered
-/// feature names. A model only runs against the exact schema it was trained with.
+/// feature names, and the feature the target is divided by (null: the model predicts NP itself).
+/// A model only runs against the exact schema it was trained with.
 /// </summary>
-public sealed record FeatureSchema(string SetName, int Version, IReadOnlyList<string> Names)
+public sealed record FeatureSchema(string SetName, int Version, IReadOnlyList<string> Names, string? TargetScale = null)
 {
     /// <summary>Null when <paramref name="other"/> is the same schema, else what differs, in words.</summary>
     public string? Mismatch(FeatureSchema other)
@@ -23,6 +24,11 @@ public sealed record FeatureSchema(string SetName, int Version, IReadOnlyList<st
         if (Names.Count != other.Names.Count)
         {
             return $"{other.Names.Count} features but {Names.Count} were expected";
+        }
+
+        if (TargetScale != other.TargetScale)
+        {
+            return $"target scale '{other.TargetScale}' but '{TargetScale}' was expected";
         }
 
         for (var i = 0; i < Names.Count; i++)

@@ -3,7 +3,7 @@ namespace GpuPool.Prediction.Features;
 /// <summary>A named, versioned, ordered list of features; turns a kernel pair into a model input row.</summary>
 public sealed class FeatureSet
 {
-    public FeatureSet(string name, int version, IReadOnlyList<FeatureDefinition> definitions)
+    public FeatureSet(string name, int version, IReadOnlyList<FeatureDefinition> definitions, string? targetScale = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(definitions);
@@ -15,8 +15,17 @@ public sealed class FeatureSet
 
         Name = name;
         Definitions = definitions;
-        Schema = new FeatureSchema(name, version, [.. definitions.Select(d => d.Name)]);
+        Schema = new FeatureSchema(name, version, [.. definitions.Select(d => d.Name)], targetScale);
+        scaleIndex = targetScale is null ? -1 : Schema.Names.ToList().IndexOf(targetScale);
+        if (targetScale is not null && scaleIndex < 0)
+        {
+            throw new ArgumentException($"Feature set '{name}': target scale '{targetScale}' is not one of its features.", nameof(targetScale));
+        }
     }
+
+    private const double MinScale = 0.02;
+
+    private readonly int scaleIndex;
 
     public string Name { get; }
 
@@ -42,5 +51,16 @@ public sealed class FeatureSet
         }
 
         return row;
+    }
+
+    /// <summary>
+    /// What the model's raw output is multiplied by to give NP for <paramref name="row"/>: the target
+    /// scale feature (e.g. the kernel's alone rate at its quota, so the model learns the slowdown
+    /// that interference adds to it), or 1. Never below a small floor, so NP never divides by 0.
+    /// </summary>
+    public double Scale(float[] row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return scaleIndex < 0 ? 1.0 : Math.Max(row[scaleIndex], MinScale);
     }
 }

@@ -44,7 +44,7 @@ public sealed class KernelNpModel : IDisposable
         RequireLength(features);
         lock (gate)
         {
-            return engine.Predict(new MlRow { Features = features }).Score;
+            return engine.Predict(new MlRow { Features = features }).Score * Features.Scale(features);
         }
     }
 
@@ -58,7 +58,7 @@ public sealed class KernelNpModel : IDisposable
         }
 
         var scored = Transformer.Transform(MlData.View(Ml, rows, Features.Count));
-        return [.. scored.GetColumn<float>(nameof(MlScore.Score)).Select(s => (double)s)];
+        return [.. scored.GetColumn<float>(nameof(MlScore.Score)).Select((s, i) => s * Features.Scale(rows[i]))];
     }
 
     public void Dispose() => engine.Dispose();

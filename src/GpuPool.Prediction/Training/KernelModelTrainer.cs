@@ -21,8 +21,8 @@ public sealed class KernelModelTrainer(TimeProvider time)
         // 1. One context per model, seeded, so training is repeatable.
         var ml = new MLContext(seed: options.Seed);
 
-        // 2. Samples to a data view sized by the feature set.
-        var data = MlData.View(ml, samples.Select(s => s.Features), features.Count, samples.Select(s => s.Label));
+        // 2. Samples to a data view sized by the feature set; the label divided by the set's target scale.
+        var data = MlData.View(ml, samples.Select(s => s.Features), features.Count, samples.Select(s => (float)(s.Label / features.Scale(s.Features))));
 
         // 3. Fit the learner's pipeline.
         var transformer = LearnerCatalog.Pipeline(ml, learner, options).Fit(data);

@@ -15,6 +15,9 @@ public sealed record LearnerOptions
 
     public int Seed { get; init; } = 1;
 
+    /// <summary>Share of features each tree may split on (tree learners); below 1 decorrelates trees.</summary>
+    public double FeatureFraction { get; init; } = 1.0;
+
     /// <summary>Throws naming the first out-of-range field.</summary>
     public LearnerOptions Validated()
     {
@@ -22,6 +25,7 @@ public sealed record LearnerOptions
         Require(Leaves >= 2, nameof(Leaves), Leaves);
         Require(LearningRate > 0 && LearningRate <= 1, nameof(LearningRate), LearningRate);
         Require(MinExamplesPerLeaf >= 1, nameof(MinExamplesPerLeaf), MinExamplesPerLeaf);
+        Require(FeatureFraction > 0 && FeatureFraction <= 1, nameof(FeatureFraction), FeatureFraction);
         return this;
     }
 
@@ -33,6 +37,7 @@ public sealed record LearnerOptions
         [nameof(LearningRate)] = LearningRate.ToString(CultureInfo.InvariantCulture),
         [nameof(MinExamplesPerLeaf)] = MinExamplesPerLeaf.ToString(CultureInfo.InvariantCulture),
         [nameof(Seed)] = Seed.ToString(CultureInfo.InvariantCulture),
+        [nameof(FeatureFraction)] = FeatureFraction.ToString(CultureInfo.InvariantCulture),
     };
 
     private static void Require(bool ok, string field, object value)
