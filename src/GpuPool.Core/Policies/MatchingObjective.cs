@@ -1,0 +1,14 @@
+namespace GpuPool.Core.Policies;
+
+/// <summary>What the matching step of a prediction-based policy maximises.</summary>
+public enum MatchingObjective
+{
+    /// <summary>As many pairs as possible (the paper's rule: Edmonds' blossom).</summary>
+    MaxCardinality,
+
+    /// <summary>As many pairs as possible, and among those the highest total predicted STP.</summary>
+    MaxWeightAmongMaxCardinality,
+
+    /// <summary>The highest total STP, whatever the number of pairs (the Oracle's rule).</summary>
+    MaxWeight,
+}
