@@ -7,7 +7,7 @@ namespace GpuPool.Prediction.JobWise;
 /// </summary>
 public sealed record SteadyStateOptions
 {
-    public int StepIterations { get; init; } = 2;
+    public int StepIterations { get; init; } = 5;
 
     public double Epsilon { get; init; } = 0.001;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using GpuPool.Core.Gpus;
 using GpuPool.Core.Jobs;
+using GpuPool.Core.Kernels;
 using GpuPool.Core.Prediction;
 using GpuPool.Core.Sharing;
 using GpuPool.Prediction.Features;
@@ -64,7 +65,7 @@ public sealed class ModelPairPredictor : IPairPredictor
             var matrix = setting.Mode == SharingMode.Partitioned
                 ? InterferenceMatrix.Uniform(a.Kernels.Count, b.Kernels.Count, setting.ShareA, setting.ShareB)
                 : Matrix(a, b, setting);
-            var result = PairTimeline.RunSteadyState(sequenceA, sequenceB, matrix, options);
+            var result = SteadyStateTimeline.Run(sequenceA, sequenceB, matrix, options);
             outcomes[s] = new PairOutcome(setting, result.NpA, result.NpB);
         }
 
@@ -93,12 +94,18 @@ public sealed class ModelPairPredictor : IPairPredictor
         return new InterferenceMatrix(rows, columns, rateA, rateB);
     }
 
+    /// <summary>Stage 1 for one kernel pair at explicit quotas (uncached), clamped to the range the timeline accepts.</summary>
+    public (double RateA, double RateB) KernelPairRates(KernelProfile a, KernelProfile b, int quotaA, int quotaB)
+    {
+        var x = new KernelAtQuota(a, quotaA, gpu);
+        var y = new KernelAtQuota(b, quotaB, gpu);
+        return (Clamp(model.Predict(x, y)), Clamp(model.Predict(y, x)));
+    }
+
     private (double RateA, double RateB) PredictKernelPair(KernelPairKey key, SharingSetting setting)
     {
         var (quotaA, quotaB) = setting.ThreadBlockQuotas(key.A.Geometry, key.B.Geometry, gpu);
-        var x = new KernelAtQuota(key.A, quotaA, gpu);
-        var y = new KernelAtQuota(key.B, quotaB, gpu);
-        return (Clamp(model.Predict(x, y)), Clamp(model.Predict(y, x)));
+        return KernelPairRates(key.A, key.B, quotaA, quotaB);
     }
 
     private static double Clamp(double np) => Math.Clamp(np, MinRate, MaxRate);

@@ -52,7 +52,7 @@ public sealed class ModelPairPredictorTests : IDisposable
 
         var outcome = predictor.Predict(jobA, jobB, [setting]).Single();
         var matrix = predictor.Matrix(jobA, jobB, setting);
-        var expected = PairTimeline.RunSteadyState(KernelSequence.Of(jobA), KernelSequence.Of(jobB), matrix, new SteadyStateOptions());
+        var expected = SteadyStateTimeline.Run(KernelSequence.Of(jobA), KernelSequence.Of(jobB), matrix, new SteadyStateOptions());
 
         Assert.Equal(expected.NpA, outcome.NpA);
         Assert.Equal(expected.NpB, outcome.NpB);

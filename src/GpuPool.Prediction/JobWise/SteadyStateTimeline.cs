@@ -1,29 +1,16 @@
 namespace GpuPool.Prediction.JobWise;
 
 /// <summary>
-/// The event-based timeline of two jobs sharing a GPU: both run their kernel sequences at the
-/// interference matrix's rates; each event completes one kernel (or two at once); when one job
-/// ends, the survivor runs alone at full speed (rate 1). <see cref="RunExact"/> steps every event;
-/// <see cref="RunSteadyState"/> is the paper's shortcut that stops once both jobs' accumulated
-/// NP is steady and extrapolates the rest.
+/// The paper's job-wise shortcut. Two jobs run their kernel sequences at the interference
+/// matrix's rates, event by event (each event completes one kernel, or two at once), as the
+/// simulated GPU's full timeline does; but after every epoch the accumulated NP of each job is
+/// compared with the previous epoch's, and once both are steady the rest is extrapolated at those
+/// rates, the survivor finishing alone at full speed (rate 1). Runs that end before reaching a
+/// steady state are stepped to the end.
 /// </summary>
-public static class PairTimeline
+public static class SteadyStateTimeline
 {
-    public static TimelineResult RunExact(KernelSequence a, KernelSequence b, InterferenceMatrix matrix)
-    {
-        Check(a, b, matrix);
-        var (ca, cb, now) = (new JobCursor(a), new JobCursor(b), 0.0);
-        var events = 0;
-        while (!ca.Finished && !cb.Finished)
-        {
-            now = Step(a, b, matrix, ref ca, ref cb, now);
-            events++;
-        }
-
-        return Finish(a, b, ca, cb, now, events);
-    }
-
-    public static TimelineResult RunSteadyState(KernelSequence a, KernelSequence b, InterferenceMatrix matrix, SteadyStateOptions options)
+    public static TimelineResult Run(KernelSequence a, KernelSequence b, InterferenceMatrix matrix, SteadyStateOptions options)
     {
         Check(a, b, matrix);
         ArgumentNullException.ThrowIfNull(options);
