@@ -17,8 +17,22 @@ internal static class CommandErrors
         catch (Exception e) when (e is ArgumentException or FileNotFoundException or DirectoryNotFoundException
             or InvalidDataException or DatasetFormatException or ModelSchemaMismatchException)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            var message = e is ArgumentException { ParamName: not null } a ? a.Message.Replace($" (Parameter '{a.ParamName}')", string.Empty, StringComparison.Ordinal) : e.Message;
+            Console.Error.WriteLine($"error: {message}");
             return BadInput;
+        }
+    }
+
+    /// <summary>Reads an option's value through <paramref name="parse"/>, naming the option when the value is bad.</summary>
+    public static T Option<T>(string option, Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"{option}: {e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal)}", e);
         }
     }
 }
