@@ -32,9 +32,7 @@ bench: ## Matching benchmark (1,000 and 5,000 vertices, dense and sparse)
 clean: ## Remove build outputs
 	$(DOTNET) clean Scheduler.sln -c $(CONFIG)
 
-# The shipped model may only learn from data the repository may hold: synthetic profiles (GpuPool
-# CSV layout) and co-runs answered by the simulated GPU. Set MODEL_PROFILES to that profile set.
-MODEL_PROFILES ?= $(error set MODEL_PROFILES to the synthetic default profile set (a GpuPool-layout data set directory))
-
-model: ## Train the embedded default model: synthetic profiles + simulated co-runs -> src/GpuPool.Prediction/DefaultModel/default-model.zip
-	$(CLI) train --simulated --dataset $(MODEL_PROFILES) --out src/GpuPool.Prediction/DefaultModel/default-model.zip
+# The shipped model may only learn from data the repository may hold: the embedded synthetic kernel
+# set and co-runs answered by the simulated GPU's contention model.
+model: ## Train the embedded default model (synthetic kernels + simulated co-runs) -> src/GpuPool.Prediction/DefaultModel/default-model.zip
+	$(CLI) train --simulated --out src/GpuPool.Prediction/DefaultModel/default-model.zip

@@ -6,8 +6,6 @@ namespace GpuPool.Cli.Commands;
 /// <summary>Turns bad input (arguments, files, models) into one clear line on stderr and exit code 2.</summary>
 internal static class CommandErrors
 {
-    public const int BadInput = 2;
-
     public static int Guard(Func<int> action)
     {
         try
@@ -19,7 +17,7 @@ internal static class CommandErrors
         {
             var message = e is ArgumentException { ParamName: not null } a ? a.Message.Replace($" (Parameter '{a.ParamName}')", string.Empty, StringComparison.Ordinal) : e.Message;
             Console.Error.WriteLine($"error: {message}");
-            return BadInput;
+            return ExitCodes.BadInput;
         }
     }
 

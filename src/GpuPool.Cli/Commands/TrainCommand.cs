@@ -3,6 +3,7 @@ using GpuPool.Prediction.Models;
 using GpuPool.Prediction.Training;
 using GpuPool.Simulation.Datasets;
 using GpuPool.Simulation.Gpus;
+using GpuPool.Simulation.Workloads;
 
 namespace GpuPool.Cli.Commands;
 
@@ -11,7 +12,7 @@ internal static class TrainCommand
 {
     public static Command Create()
     {
-        var dataset = new Option<string>("--dataset") { Description = "Data set directory", Required = true };
+        var dataset = new Option<string?>("--dataset") { Description = "Data set directory (with --simulated: default is the embedded synthetic kernel set)" };
         var output = new Option<string>("--out") { Description = "Model file to write (.zip)", Required = true };
         var learner = new Option<string>("--learner") { Description = "fasttree, fastforest, lightgbm or sdca", DefaultValueFactory = _ => "fasttree" };
         var simulated = new Option<bool>("--simulated")
@@ -25,10 +26,16 @@ internal static class TrainCommand
         {
             var kind = CommandErrors.Option("--learner", () => LearnerCatalog.Parse(parsed.GetValue(learner)!));
             var features = shared.FeatureSet(parsed);
-            var directory = parsed.GetValue(dataset)!;
-            var data = DatasetLoader.Load(directory);
-            var name = Path.GetFileName(Path.GetFullPath(directory));
-            if (parsed.GetValue(simulated))
+            var directory = parsed.GetValue(dataset);
+            var isSimulated = parsed.GetValue(simulated);
+            if (directory is null && !isSimulated)
+            {
+                throw new ArgumentException("--dataset: required unless --simulated trains on the embedded synthetic kernel set.");
+            }
+
+            var data = directory is null ? EmbeddedWorkload.Dataset() : DatasetLoader.Load(directory);
+            var name = directory is null ? "embedded synthetic kernels" : Path.GetFileName(Path.GetFullPath(directory));
+            if (isSimulated)
             {
                 // Measured co-runs are neither answered from nor trained on: only the profiles and the contention model.
                 data = SimulatedCoRuns.Generate(data, new CalibratedCoRunModel(data.Gpu, CoRunParameters.Default, []));
