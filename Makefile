@@ -6,7 +6,7 @@ CONFIG ?= Release
 CLI := $(DOTNET) run --project src/GpuPool.Cli -c $(CONFIG) --
 TEST_FILTER ?=
 
-.PHONY: help build test format format-fix demo bench clean
+.PHONY: help build test format format-fix demo bench clean model
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -79,3 +79,8 @@ kind-down: ## Delete the kind cluster
 
 chart-check: ## Chart, samples, dashboard and script checks that need no Docker (.ci/chart-checks)
 	.ci/chart-checks
+
+# The shipped model may only learn from data the repository may hold: the embedded synthetic kernel
+# set and co-runs answered by the simulated GPU's contention model.
+model: ## Train the embedded default model (synthetic kernels + simulated co-runs) -> src/GpuPool.Prediction/DefaultModel/default-model.zip
+	$(CLI) train --simulated --out src/GpuPool.Prediction/DefaultModel/default-model.zip

@@ -1,5 +1,9 @@
 using System.CommandLine;
 using GpuPool.Cli.Output;
+using GpuPool.Prediction.DefaultModel;
+using GpuPool.Prediction.JobWise;
+using GpuPool.Prediction.Models;
+using GpuPool.Prediction.Pairing;
 using GpuPool.Simulation.Cluster;
 using GpuPool.Simulation.Gpus;
 using GpuPool.Simulation.Timeline;
@@ -27,9 +31,10 @@ public static class SimulateCommand
         var noise = new Option<double>("--noise") { Description = "Seeded log-normal noise (sigma) on co-run rates; 0 = off.", DefaultValueFactory = _ => 0 };
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         var plot = new Option<string?>("--plot") { Description = "Write a plot (.png or .svg): sorted per-GPU STP per policy, NP relative to QoS per job." };
+        var modelFile = new Option<string?>("--model") { Description = "Trained kernel-wise model (gpupool train); default: the embedded default model." };
         var command = new Command("simulate", "Compare the sharing policies on a simulated cluster.")
         {
-            dataset, trace, seed, gpus, window, delta, policy, jobs, load, noise, format, plot,
+            dataset, trace, seed, gpus, window, delta, policy, jobs, load, noise, format, plot, modelFile,
         };
         command.SetAction(parse =>
         {
@@ -45,7 +50,8 @@ public static class SimulateCommand
                 parse.GetValue(load),
                 parse.GetValue(noise),
                 parse.GetValue(format)!,
-                parse.GetValue(plot));
+                parse.GetValue(plot),
+                parse.GetValue(modelFile));
             settings.Validate();
             var results = Run(settings, new ProgressBar(stderr));
             if (settings.Format == "json")
@@ -94,8 +100,10 @@ public static class SimulateCommand
             throw new UsageException(e.Message, e);
         }
 
-        // 2. The policies; the trained predictor plugs in here once it exists (PolicyCatalog's seam).
-        var all = PolicyCatalog.All(new GroundTruthPairPredictor(rates), trained: null, settings.Delta);
+        // 2. The policies: GpuPool decides with the trained model, the Oracle with ground truth.
+        using var kernelModel = settings.ModelPath is null ? DefaultModel.Load() : LoadModel(settings.ModelPath);
+        var trained = new ModelPairPredictor(kernelModel, data.Gpu, new SteadyStateOptions());
+        var all = PolicyCatalog.All(new GroundTruthPairPredictor(rates), trained, settings.Delta);
         IReadOnlyList<NamedPolicy> chosen;
         try
         {
@@ -123,5 +131,17 @@ public static class SimulateCommand
     private sealed class Progress(Action<int> report) : IProgress<int>
     {
         public void Report(int value) => report(value);
+    }
+
+    private static KernelNpModel LoadModel(string path)
+    {
+        try
+        {
+            return ModelFile.Load(path);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or ModelSchemaMismatchException)
+        {
+            throw new UsageException($"--model: {e.Message}", e);
+        }
     }
 }

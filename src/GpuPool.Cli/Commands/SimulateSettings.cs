@@ -13,7 +13,8 @@ public sealed record SimulateSettings(
     double Load,
     double Noise,
     string Format,
-    string? PlotPath)
+    string? PlotPath,
+    string? ModelPath = null)
 {
     public void Validate()
     {
@@ -26,6 +27,7 @@ public sealed record SimulateSettings(
         Require(Format is "table" or "json", $"--format must be 'table' or 'json' (got '{Format}').");
         var extension = PlotPath is null ? null : Path.GetExtension(PlotPath).ToLowerInvariant();
         Require(PlotPath is null || extension is ".png" or ".svg", $"--plot must name a .png or .svg file (got '{PlotPath}').");
+        Require(ModelPath is null || File.Exists(ModelPath), $"--model: file '{ModelPath}' does not exist.");
     }
 
     private static void Require(bool condition, string message)
