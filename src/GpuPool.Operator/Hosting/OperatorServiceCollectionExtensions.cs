@@ -1,3 +1,4 @@
+using GpuPool.Core.Gpus;
 using GpuPool.Core.Policies;
 using GpuPool.Core.Prediction;
 using GpuPool.Operator.Kubernetes;
@@ -6,6 +7,10 @@ using GpuPool.Operator.Ports;
 using GpuPool.Operator.Scheduling;
 using GpuPool.Operator.Telemetry;
 using GpuPool.Operator.Watching;
+using GpuPool.Prediction.DefaultModel;
+using GpuPool.Prediction.JobWise;
+using GpuPool.Prediction.Models;
+using GpuPool.Prediction.Pairing;
 using k8s;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -23,9 +28,9 @@ namespace GpuPool.Operator.Hosting;
 public static class OperatorServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers everything. The pair predictor is the one seam left open: the trained model
-    /// (ModelPath, or the embedded default) plugs in by registering an <see cref="IPairPredictor"/>
-    /// before this call; without one the <see cref="NoModelPredictor"/> keeps every job alone.
+    /// Registers everything. The pair predictor is the trained kernel-wise model (ModelPath, or the
+    /// embedded default model) behind the job-wise steady-state predictor; a test or another host
+    /// may register its own <see cref="IPairPredictor"/> before this call.
     /// </summary>
     public static IServiceCollection AddGpuPoolOperator(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,7 +44,14 @@ public static class OperatorServiceCollectionExtensions
             : KubernetesClientConfiguration.BuildConfigFromConfigFile()));
         services.TryAddSingleton<IClusterPort, KubernetesClusterPort>();
         services.AddSingleton<IObservationSink>(sp => new JsonLinesObservationSink(sp.GetRequiredService<IOptions<OperatorOptions>>().Value.ObservationsPath));
-        services.TryAddSingleton<IPairPredictor, NoModelPredictor>();
+        services.TryAddSingleton(sp =>
+        {
+            var path = sp.GetRequiredService<IOptions<OperatorOptions>>().Value.ModelPath;
+            return path.Length == 0 ? DefaultModel.Load() : ModelFile.Load(path);
+        });
+
+        // Thread-block quotas are derived on the GPU model the predictor was trained for.
+        services.TryAddSingleton<IPairPredictor>(sp => new ModelPairPredictor(sp.GetRequiredService<KernelNpModel>(), GpuModel.V100, new SteadyStateOptions()));
         services.AddSingleton<ISharingPolicy>(sp => MatchingPolicy.GpuPool(
             sp.GetRequiredService<IPairPredictor>(),
             new PairingRule(sp.GetRequiredService<IOptions<OperatorOptions>>().Value.Delta, PairingRule.DefaultSettings)));
