@@ -5,7 +5,7 @@ namespace GpuPool.Core.Tests.Matching;
 /// <summary>Both algorithms against exhaustive search on thousands of seeded random graphs.</summary>
 public sealed class RandomizedMatchingTests
 {
-    private const int GraphsPerCase = 120;
+    private const int GraphsPerCase = 80;
 
     public static TheoryData<int, double, bool> Cases()
     {
