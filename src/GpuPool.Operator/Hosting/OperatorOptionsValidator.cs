@@ -16,7 +16,7 @@ public sealed partial class OperatorOptionsValidator : IValidateOptions<Operator
         {
             if (!ok)
             {
-                errors.Add($"{P}{key} {rule} (got '{value}').");
+                errors.Add($"{P}{key} {rule} (got '{value}')");
             }
         }
 
