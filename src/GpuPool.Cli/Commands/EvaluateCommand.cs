@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using GpuPool.Prediction.Evaluation;
+using GpuPool.Prediction.Models;
+using GpuPool.Prediction.Training;
+using GpuPool.Simulation.Datasets;
+
+namespace GpuPool.Cli.Commands;
+
+/// <summary>`gpupool evaluate`: scores learners (or a saved model) on a data set's measured co-runs.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var dataset = new Option<string>("--dataset") { Description = "Data set directory", Required = true };
+        var modelPath = new Option<string?>("--model") { Description = "Score this saved model on every measured row instead of cross-validating" };
+        var split = new Option<string>("--split") { Description = "kfold, pair-grouped or leave-one-kernel-out", DefaultValueFactory = _ => "kfold" };
+        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        var learners = new Option<string>("--learners") { Description = "Comma-separated learners; the first is reported in full", DefaultValueFactory = _ => "fasttree,fastforest,lightgbm,sdca" };
+        var delta = new Option<double>("--delta") { Description = "Safety margin of the edge decision", DefaultValueFactory = _ => 0.1 };
+        var shared = new LearnerOptionSet();
+        var command = new Command("evaluate", "Score the kernel-wise predictor on measured co-runs.") { dataset, modelPath, split, format, learners, delta };
+        shared.AddTo(command);
+        command.SetAction(parsed => CommandErrors.Guard(() =>
+        {
+            var asJson = parsed.GetValue(format) switch
+            {
+                "json" => true,
+                "text" => false,
+                var other => throw new ArgumentException($"--format: unknown value '{other}'; use text or json."),
+            };
+            var margin = parsed.GetValue(delta);
+            if (!(margin >= 0 && margin < 1))
+            {
+                throw new ArgumentException($"--delta: {margin} is not in [0, 1).");
+            }
+
+            var data = DatasetLoader.Load(parsed.GetValue(dataset)!);
+            var path = parsed.GetValue(modelPath);
+            EvaluationReport report;
+            if (path is not null)
+            {
+                using var model = ModelFile.Load(path);
+                report = CrossValidator.Score(model, data, margin);
+            }
+            else
+            {
+                var options = new EvaluationOptions
+                {
+                    Split = DatasetSplitter.Parse(parsed.GetValue(split)!),
+                    Features = shared.FeatureSet(parsed),
+                    Learner = shared.Learner(parsed),
+                    Delta = margin,
+                };
+                var kinds = parsed.GetValue(learners)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(LearnerCatalog.Parse).ToList();
+                report = new CrossValidator(new KernelModelTrainer(TimeProvider.System), options).Run(data, kinds);
+            }
+
+            Console.WriteLine(asJson ? JsonSerializer.Serialize(report) : Text(report));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static string Text(EvaluationReport r)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var lines = new List<string>
+        {
+            string.Create(c, $"samples {r.Samples}  mae {r.Mae:0.0000}  rmse {r.Rmse:0.0000}  meanRelErr {r.MeanRelErr:0.0000}  r2 {r.R2:0.0000}"),
+            string.Create(c, $"edge precision {r.EdgePrecision:0.0000}  edge recall {r.EdgeRecall:0.0000}"),
+            "learners (mean fold MAE):",
+        };
+        lines.AddRange(r.Learners.Select(l => string.Create(c, $"  {l.Name,-12} {l.Mae:0.0000}")));
+        lines.Add("folds (first learner's MAE):");
+        lines.AddRange(r.Folds.Select(f => string.Create(c, $"  {f.Name,-24} {f.Mae:0.0000}")));
+        return string.Join(Environment.NewLine, lines);
+    }
+}

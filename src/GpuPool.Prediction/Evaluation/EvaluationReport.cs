@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+
+namespace GpuPool.Prediction.Evaluation;
+
+/// <summary>
+/// The result of scoring a learner on measured co-runs. MAE, RMSE, relative error and R² are
+/// means over folds (each held-out kernel counts once under leave-one-kernel-out); edge precision
+/// and recall pool the decisions of every fold. <see cref="Folds"/> lists each fold's MAE.
+/// </summary>
+public sealed record EvaluationReport(
+    [property: JsonPropertyName("samples")] int Samples,
+    [property: JsonPropertyName("mae")] double Mae,
+    [property: JsonPropertyName("rmse")] double Rmse,
+    [property: JsonPropertyName("meanRelErr")] double MeanRelErr,
+    [property: JsonPropertyName("r2")] double R2,
+    [property: JsonPropertyName("edgePrecision")] double EdgePrecision,
+    [property: JsonPropertyName("edgeRecall")] double EdgeRecall,
+    [property: JsonPropertyName("learners")] IReadOnlyList<LearnerScore> Learners)
+{
+    [JsonIgnore]
+    public IReadOnlyList<LearnerScore> Folds { get; init; } = [];
+}

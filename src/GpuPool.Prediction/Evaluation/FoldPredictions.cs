@@ -1,0 +1,26 @@
+using GpuPool.Prediction.Training;
+
+namespace GpuPool.Prediction.Evaluation;
+
+/// <summary>Out-of-fold predictions: the test samples of one fold and what the model said for each.</summary>
+public sealed record FoldPredictions(string Fold, IReadOnlyList<PairSample> Samples, IReadOnlyList<double> Predicted)
+{
+    public RegressionScores Scores() => RegressionScores.Of([.. Samples.Select(s => (double)s.Label)], Predicted);
+
+    /// <summary>Edge decisions per co-run row; a row's two samples are A's then B's.</summary>
+    public EdgeCounts Edges(double delta)
+    {
+        var counts = default(EdgeCounts);
+        var byRow = Samples.Select((s, i) => (s, p: Predicted[i])).GroupBy(x => x.s.Row);
+        foreach (var row in byRow)
+        {
+            var both = row.ToArray();
+            if (both.Length == 2)
+            {
+                counts += EdgeCounts.Of(both[0].s.Label, both[1].s.Label, both[0].p, both[1].p, delta);
+            }
+        }
+
+        return counts;
+    }
+}

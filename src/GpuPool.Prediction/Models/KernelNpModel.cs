@@ -1,0 +1,73 @@
+using GpuPool.Prediction.Features;
+using GpuPool.Prediction.Training;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace GpuPool.Prediction.Models;
+
+/// <summary>
+/// The kernel-wise model: predicts a kernel's NP beside a partner, each at its thread-block quota.
+/// Safe to call from several threads (ML.NET's prediction engine is not, so calls take a lock).
+/// </summary>
+public sealed class KernelNpModel : IDisposable
+{
+    private readonly Lock gate = new();
+    private readonly PredictionEngine<MlRow, MlScore> engine;
+
+    internal KernelNpModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, FeatureSet features, ModelMetadata metadata)
+    {
+        Ml = ml;
+        Transformer = transformer;
+        InputSchema = inputSchema;
+        Features = features;
+        Metadata = metadata;
+        engine = ml.Model.CreatePredictionEngine<MlRow, MlScore>(transformer, inputSchemaDefinition: MlData.Schema(features.Count));
+    }
+
+    public FeatureSet Features { get; }
+
+    public ModelMetadata Metadata { get; }
+
+    internal MLContext Ml { get; }
+
+    internal ITransformer Transformer { get; }
+
+    internal DataViewSchema InputSchema { get; }
+
+    /// <summary>NP of <paramref name="x"/> beside <paramref name="y"/>.</summary>
+    public double Predict(KernelAtQuota x, KernelAtQuota y) => Predict(Features.Extract(x, y));
+
+    /// <summary>NP for one feature row of this model's feature set.</summary>
+    public double Predict(float[] features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        RequireLength(features);
+        lock (gate)
+        {
+            return engine.Predict(new MlRow { Features = features }).Score * Features.Scale(features);
+        }
+    }
+
+    /// <summary>NP for many rows at once (one pass through the pipeline; used by evaluation).</summary>
+    public IReadOnlyList<double> PredictMany(IReadOnlyList<float[]> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        foreach (var row in rows)
+        {
+            RequireLength(row);
+        }
+
+        var scored = Transformer.Transform(MlData.View(Ml, rows, Features.Count));
+        return [.. scored.GetColumn<float>(nameof(MlScore.Score)).Select((s, i) => s * Features.Scale(rows[i]))];
+    }
+
+    public void Dispose() => engine.Dispose();
+
+    private void RequireLength(float[] row)
+    {
+        if (row.Length != Features.Count)
+        {
+            throw new ArgumentException($"A feature row has {row.Length} values but feature set '{Features.Name}' has {Features.Count}.", nameof(row));
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System.IO.Compression;
+using System.Text.Json;
+using GpuPool.Prediction.Features;
+using GpuPool.Prediction.Training;
+using Microsoft.ML;
+
+namespace GpuPool.Prediction.Models;
+
+/// <summary>
+/// One model file: a zip holding the ML.NET model and the training metadata with the feature
+/// schema. Loading checks the schema against the feature set this build computes.
+/// </summary>
+public static class ModelFile
+{
+    private const string ModelEntry = "mlnet-model.zip";
+    private const string MetadataEntry = "metadata.json";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static void Save(KernelNpModel model, string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var file = File.Create(path);
+        Save(model, file);
+    }
+
+    public static void Save(KernelNpModel model, Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        using var zip = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
+        using (var entry = zip.CreateEntry(MetadataEntry).Open())
+        {
+            JsonSerializer.Serialize(entry, model.Metadata, Json);
+        }
+
+        using var modelStream = zip.CreateEntry(ModelEntry).Open();
+        using var buffer = new MemoryStream();
+        model.Ml.Model.Save(model.Transformer, model.InputSchema, buffer);
+        buffer.Position = 0;
+        buffer.CopyTo(modelStream);
+    }
+
+    /// <summary>Loads a model file from disk.</summary>
+    public static KernelNpModel Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
+        }
+
+        using var file = File.OpenRead(path);
+        return Load(file, path);
+    }
+
+    /// <summary>
+    /// Loads a model, expecting <paramref name="expected"/>'s schema (by default the catalog's set
+    /// of the name the file records). Throws <see cref="ModelSchemaMismatchException"/> naming the difference.
+    /// </summary>
+    public static KernelNpModel Load(Stream source, string sourceName, FeatureSet? expected = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        using var zip = Open(source, sourceName);
+        var metadata = ReadMetadata(zip, sourceName);
+        var features = expected ?? Resolve(metadata.Schema, sourceName);
+        var mismatch = features.Schema.Mismatch(metadata.Schema);
+        if (mismatch is not null)
+        {
+            throw new ModelSchemaMismatchException($"Model '{sourceName}' has {mismatch}.");
+        }
+
+        var entry = zip.GetEntry(ModelEntry) ?? throw new InvalidDataException($"Model '{sourceName}' lacks its '{ModelEntry}' entry.");
+        using var buffer = new MemoryStream();
+        using (var modelStream = entry.Open())
+        {
+            modelStream.CopyTo(buffer);
+        }
+
+        buffer.Position = 0;
+        var ml = new MLContext(seed: 1);
+        var transformer = ml.Model.Load(buffer, out var inputSchema);
+        return new KernelNpModel(ml, transformer, inputSchema, features, metadata);
+    }
+
+    private static ZipArchive Open(Stream source, string sourceName)
+    {
+        try
+        {
+            return new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"Model '{sourceName}' is not a model file (not a zip archive).", e);
+        }
+    }
+
+    private static ModelMetadata ReadMetadata(ZipArchive zip, string sourceName)
+    {
+        var entry = zip.GetEntry(MetadataEntry) ?? throw new InvalidDataException($"Model '{sourceName}' lacks its '{MetadataEntry}' entry.");
+        using var stream = entry.Open();
+        try
+        {
+            return JsonSerializer.Deserialize<ModelMetadata>(stream, Json)
+                ?? throw new InvalidDataException($"Model '{sourceName}': '{MetadataEntry}' is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"Model '{sourceName}': '{MetadataEntry}' is not valid metadata: {e.Message}", e);
+        }
+    }
+
+    private static FeatureSet Resolve(FeatureSchema schema, string sourceName)
+    {
+        try
+        {
+            return FeatureCatalog.ByName(schema.SetName);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ModelSchemaMismatchException($"Model '{sourceName}' was trained on feature set '{schema.SetName}', which this build does not compute.", e);
+        }
+    }
+}

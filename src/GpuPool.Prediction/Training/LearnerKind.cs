@@ -1,0 +1,10 @@
+namespace GpuPool.Prediction.Training;
+
+/// <summary>The regression learners GpuPool can train; FastTree is the paper's gradient-boosted tree.</summary>
+public enum LearnerKind
+{
+    FastTree,
+    FastForest,
+    LightGbm,
+    Sdca,
+}

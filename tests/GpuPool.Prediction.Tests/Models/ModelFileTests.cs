@@ -1,0 +1,114 @@
+using System.IO.Compression;
+using GpuPool.Prediction.Features;
+using GpuPool.Prediction.Models;
+using GpuPool.Prediction.Training;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GpuPool.Prediction.Tests.Models;
+
+public class ModelFileTests
+{
+    private static readonly DateTimeOffset TrainedAt = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+    public static TheoryData<LearnerKind> Learners => [LearnerKind.FastTree, LearnerKind.FastForest, LearnerKind.LightGbm, LearnerKind.Sdca];
+
+    [Theory]
+    [MemberData(nameof(Learners))]
+    public void Saved_model_loads_with_identical_predictions_and_its_metadata(LearnerKind learner)
+    {
+        var samples = PairSampleBuilder.Build(Profiles.Synthetic(6), FeatureCatalog.Full);
+        using var model = Train(samples, learner, FeatureCatalog.Full);
+        using var file = new MemoryStream();
+
+        ModelFile.Save(model, file);
+        file.Position = 0;
+        using var loaded = ModelFile.Load(file, "test.zip");
+
+        Assert.Equal(model.PredictMany([.. samples.Select(s => s.Features)]), loaded.PredictMany([.. samples.Select(s => s.Features)]));
+        Assert.Equal(model.Predict(samples[0].Features), loaded.Predict(samples[0].Features));
+        Assert.Equal(learner.ToString(), loaded.Metadata.Learner);
+        Assert.Equal(samples.Count, loaded.Metadata.SampleCount);
+        Assert.Equal(TrainedAt, loaded.Metadata.TrainedAt);
+        Assert.Equal("synthetic", loaded.Metadata.DataSet);
+        Assert.Equal("10", loaded.Metadata.HyperParameters["Trees"]);
+        Assert.Null(FeatureCatalog.Full.Schema.Mismatch(loaded.Metadata.Schema));
+    }
+
+    [Fact]
+    public void Loading_against_another_feature_set_names_the_mismatch()
+    {
+        using var file = SavedFullModel();
+
+        var error = Assert.Throws<ModelSchemaMismatchException>(() => ModelFile.Load(file, "old.zip", FeatureCatalog.Paper));
+
+        Assert.Contains("old.zip", error.Message, StringComparison.Ordinal);
+        Assert.Contains("feature set 'full' but 'paper' was expected", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"Version\": {v}", "\"Version\": 99", "version 99 but version {v} was expected")]
+    [InlineData("\"threads_x\"", "\"threads_a\"", "is 'threads_a' but 'threads_x' was expected")]
+    [InlineData("\"SetName\": \"full\"", "\"SetName\": \"future\"", "feature set 'future', which this build does not compute")]
+    public void A_file_whose_recorded_schema_differs_from_this_build_is_refused(string original, string replacement, string expected)
+    {
+        var version = FeatureCatalog.Full.Schema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (original, expected) = (original.Replace("{v}", version, StringComparison.Ordinal), expected.Replace("{v}", version, StringComparison.Ordinal));
+        using var file = SavedFullModel();
+        using var tampered = Rewrite(file, original, replacement);
+
+        var error = Assert.Throws<ModelSchemaMismatchException>(() => ModelFile.Load(tampered, "tampered.zip"));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_model_is_refused_by_name()
+    {
+        using var junk = new MemoryStream("not a zip"u8.ToArray());
+
+        var error = Assert.Throws<InvalidDataException>(() => ModelFile.Load(junk, "junk.zip"));
+
+        Assert.Contains("junk.zip", error.Message, StringComparison.Ordinal);
+    }
+
+    private static KernelNpModel Train(IReadOnlyList<PairSample> samples, LearnerKind learner, FeatureSet features) =>
+        new KernelModelTrainer(new FakeTimeProvider(TrainedAt)).Train(samples, features, learner, new LearnerOptions { Trees = 10, Leaves = 4, MinExamplesPerLeaf = 2 }, "synthetic");
+
+    private static MemoryStream SavedFullModel()
+    {
+        using var model = Train(PairSampleBuilder.Build(Profiles.Synthetic(4), FeatureCatalog.Full), LearnerKind.FastTree, FeatureCatalog.Full);
+        var file = new MemoryStream();
+        ModelFile.Save(model, file);
+        file.Position = 0;
+        return file;
+    }
+
+    /// <summary>A copy of the model file with one text replaced in its metadata.</summary>
+    private static MemoryStream Rewrite(MemoryStream file, string original, string replacement)
+    {
+        var copy = new MemoryStream();
+        using (var source = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true))
+        using (var target = new ZipArchive(copy, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
+            {
+                using var input = entry.Open();
+                using var output = target.CreateEntry(entry.FullName).Open();
+                if (entry.FullName.EndsWith(".json", StringComparison.Ordinal))
+                {
+                    var text = new StreamReader(input).ReadToEnd();
+                    Assert.Contains(original, text, StringComparison.Ordinal);
+                    using var writer = new StreamWriter(output);
+                    writer.Write(text.Replace(original, replacement, StringComparison.Ordinal));
+                }
+                else
+                {
+                    input.CopyTo(output);
+                }
+            }
+        }
+
+        copy.Position = 0;
+        return copy;
+    }
+}
