@@ -32,6 +32,9 @@ public static class GpuPoolDatasetReader
         return new ProfileDataset(gpu, profiles, pairs);
     }
 
+    /// <summary>Kernel profiles from a profiles.csv table with no quota counters (e.g. an embedded one).</summary>
+    public static IReadOnlyList<KernelProfile> ReadProfiles(CsvTable table) => ReadProfiles(table, []);
+
     private static List<KernelProfile> ReadProfiles(CsvTable table, Dictionary<string, QuotaCounterSet> quotas)
     {
         table.RequireColumn(MemoryMiBCounter);

@@ -15,7 +15,8 @@ public sealed class GpuTimeline
     private const double SimultaneousEnd = 1e-12;
 
     private readonly SettingRates _rates;
-    private readonly Dictionary<(int, int), (double, double)> _pairRates = [];
+    // Rates of the current pair per (kernel of first, kernel of second), filled lazily; NaN = not yet asked.
+    private double[] _pairRates = [];
     private JobProgress? _first;
     private JobProgress? _second;
 
@@ -57,7 +58,8 @@ public sealed class GpuTimeline
 
             _second = progress;
             _setting = setting.Swapped;
-            _pairRates.Clear();
+            _pairRates = new double[2 * _first.Job.Kernels.Count * job.Kernels.Count];
+            Array.Fill(_pairRates, double.NaN);
         }
         else
         {
@@ -168,14 +170,13 @@ public sealed class GpuTimeline
 
     private (double, double) PairRates(JobProgress a, JobProgress b)
     {
-        var key = (a.KernelIndex, b.KernelIndex);
-        if (!_pairRates.TryGetValue(key, out var rates))
+        var slot = 2 * ((a.KernelIndex * b.Job.Kernels.Count) + b.KernelIndex);
+        if (double.IsNaN(_pairRates[slot]))
         {
-            rates = _rates.Together(a.Kernel, b.Kernel, _setting);
-            _pairRates[key] = rates;
+            (_pairRates[slot], _pairRates[slot + 1]) = _rates.Together(a.Kernel, b.Kernel, _setting);
         }
 
-        return rates;
+        return (_pairRates[slot], _pairRates[slot + 1]);
     }
 
     private void Collect(List<(Job, double, double)> finished)
@@ -196,7 +197,7 @@ public sealed class GpuTimeline
 
         if (_second is null)
         {
-            _pairRates.Clear();
+            _pairRates = [];
         }
     }
 }

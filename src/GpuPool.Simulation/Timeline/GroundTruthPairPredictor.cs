@@ -15,7 +15,11 @@ public sealed class GroundTruthPairPredictor : IPairPredictor
     private readonly Dictionary<(string, string, SharingSetting), PairOutcome> _memo = [];
     private readonly Lock _gate = new();
 
-    public GroundTruthPairPredictor(SettingRates rates) => _timeline = new PairTimeline(rates);
+    /// <param name="exactIterations">Shared-phase iterations simulated exactly before extrapolating; null = all.</param>
+    public GroundTruthPairPredictor(SettingRates rates, int? exactIterations = DefaultExactIterations) => _timeline = new PairTimeline(rates, exactIterations);
+
+    /// <summary>Enough for an NP error far below the co-run model's own (see docs/simulation.md).</summary>
+    public const int DefaultExactIterations = 20;
 
     public IReadOnlyList<PairOutcome> Predict(Job a, Job b, IReadOnlyList<SharingSetting> settings)
     {

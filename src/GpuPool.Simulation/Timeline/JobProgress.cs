@@ -39,6 +39,17 @@ public sealed class JobProgress
     /// <summary>Whole iterations still to start after the current one.</summary>
     public long IterationsAfterCurrent => Job.Iterations - 1 - (Position / Job.Kernels.Count);
 
+    /// <summary>Isolated seconds of work done so far.</summary>
+    public double CompletedIsolatedSeconds
+    {
+        get
+        {
+            var whole = Position / Job.Kernels.Count;
+            var done = (whole * Job.IterationSeconds) + Job.Kernels.Take(KernelIndex).Sum(k => k.IsolatedSeconds);
+            return IsDone ? Job.IsolatedSeconds : done + (Kernel.IsolatedSeconds - Remaining);
+        }
+    }
+
     /// <summary>Runs the current kernel for <paramref name="isolatedSeconds"/> of its isolated time (less than it has left).</summary>
     public void Progress(double isolatedSeconds) => Remaining -= isolatedSeconds;
 
