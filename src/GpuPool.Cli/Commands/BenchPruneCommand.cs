@@ -16,8 +16,9 @@ internal static class BenchPruneCommand
         var jobs = new Option<int>("--jobs") { Description = "Pending jobs per window", DefaultValueFactory = _ => 1000 };
         var topK = new Option<int>("--prune-top-k") { Description = "k of the pruned plan", DefaultValueFactory = _ => 16 };
         var seeds = new Option<int>("--seeds") { Description = "Windows (seeds 1..n)", DefaultValueFactory = _ => 3 };
+        var profiles = new Option<int?>("--profiles") { Description = "Jobs repeat this many applications (default: every job distinct)" };
         var model = new Option<string?>("--model") { Description = "Saved model (default: the embedded default model; ground truth if none)" };
-        var command = new Command("prune", "Compare pruned and exact plans on the same seeded windows.") { jobs, topK, seeds, model };
+        var command = new Command("prune", "Compare pruned and exact plans on the same seeded windows.") { jobs, topK, seeds, profiles, model };
         command.SetAction(parsed => CommandErrors.Guard(() =>
         {
             var (count, k) = (parsed.GetValue(jobs), parsed.GetValue(topK));
@@ -26,7 +27,7 @@ internal static class BenchPruneCommand
             Console.WriteLine("seed  edges(exact/pruned)  pairs(exact/pruned)  predictedSTP(exact/pruned, diff)  QoS_reached(exact/pruned)");
             for (var seed = 1; seed <= parsed.GetValue(seeds); seed++)
             {
-                using var scenario = WindowScenario.Create(count, Math.Max(1, count / 2), seed, parsed.GetValue(model));
+                using var scenario = WindowScenario.Create(count, Math.Max(1, count / 2), seed, parsed.GetValue(model), parsed.GetValue(profiles));
                 label = scenario.PredictorLabel;
                 var (exact, exactPlan) = WindowRunner.Run(scenario, PairingOptions.Default);
                 var (pruned, prunedPlan) = WindowRunner.Run(scenario, pruning);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using GpuPool.Core.Pairing;
 
 namespace GpuPool.Cli.Commands;
@@ -8,31 +7,30 @@ namespace GpuPool.Cli.Commands;
 /// <summary>`gpupool bench window`: one full scheduling window of generated jobs, timed per step.</summary>
 internal static class BenchWindowCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     public static Command Create()
     {
         var jobs = new Option<int>("--jobs") { Description = "Pending jobs in the window", DefaultValueFactory = _ => 1000 };
         var gpus = new Option<int?>("--gpus") { Description = "Idle GPUs (default: jobs / 2, room for every pair)" };
         var topK = new Option<int?>("--prune-top-k") { Description = "Keep each job's k best partners by predicted pair STP (default: exact)" };
         var seed = new Option<int>("--seed") { Description = "Workload seed", DefaultValueFactory = _ => 1 };
+        var profiles = new Option<int?>("--profiles") { Description = "Jobs repeat this many applications (default: every job distinct)" };
         var model = new Option<string?>("--model") { Description = "Saved model (default: the embedded default model; ground truth if none)" };
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("window", "Run one window (predict all candidate pairs, match, place) and print time per step and memory.")
         {
-            jobs, gpus, topK, seed, model, format,
+            jobs, gpus, topK, seed, profiles, model, format,
         };
         command.SetAction(parsed => CommandErrors.Guard(() =>
         {
             var count = parsed.GetValue(jobs);
-            using var scenario = WindowScenario.Create(count, parsed.GetValue(gpus) ?? Math.Max(1, count / 2), parsed.GetValue(seed), parsed.GetValue(model));
+            using var scenario = WindowScenario.Create(count, parsed.GetValue(gpus) ?? Math.Max(1, count / 2), parsed.GetValue(seed), parsed.GetValue(model), parsed.GetValue(profiles));
             var pairing = new PairingOptions { PruneTopK = parsed.GetValue(topK) }.Validated();
             var (result, _) = WindowRunner.Run(scenario, pairing);
             if (parsed.GetValue(format) == "json")
             {
                 Console.Error.WriteLine($"predictor: {scenario.PredictorLabel}");
-                Console.WriteLine(JsonSerializer.Serialize(result, Json));
+                Console.WriteLine(result.ToJson());
                 return 0;
             }
 

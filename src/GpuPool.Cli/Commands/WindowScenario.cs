@@ -1,4 +1,5 @@
 using GpuPool.Core.Gpus;
+using GpuPool.Core.Jobs;
 using GpuPool.Core.Placement;
 using GpuPool.Core.Prediction;
 using GpuPool.Prediction.JobWise;
@@ -41,7 +42,12 @@ internal sealed class WindowScenario : IDisposable
 
     public void Dispose() => _model?.Dispose();
 
-    public static WindowScenario Create(int jobs, int gpus, int seed, string? modelPath)
+    /// <param name="profiles">
+    /// Null: every job draws its own kernels (the paper's mix; no two jobs share a profile). P: the
+    /// jobs repeat P applications (kernel sequence and iterations), QoS target and memory still drawn
+    /// per job, as when a cluster runs the same programs again and again.
+    /// </param>
+    public static WindowScenario Create(int jobs, int gpus, int seed, string? modelPath, int? profiles = null)
     {
         if (jobs < 2)
         {
@@ -53,8 +59,19 @@ internal sealed class WindowScenario : IDisposable
             throw new ArgumentException($"--gpus: {gpus} is fewer than 1.");
         }
 
+        if (profiles is < 1)
+        {
+            throw new ArgumentException($"--profiles: {profiles} is fewer than 1.");
+        }
+
         var dataset = EmbeddedWorkload.Dataset();
         var pending = JobMixGenerator.Generate(dataset.Profiles, new JobMixOptions { JobCount = jobs }, seed);
+        if (profiles is { } p)
+        {
+            var applications = pending.Take(p).ToList();
+            pending = pending.Select((job, i) => new Job(job.Id, applications[i % p].Kernels, applications[i % p].Iterations, job.QosTarget, job.GpuMemoryMiB)).ToList();
+        }
+
         var idle = Enumerable.Range(0, gpus).Select(i => GpuState.Idle(new Gpu(new GpuId($"node-{i / 8}", i % 8), dataset.Gpu))).ToList();
         var groundTruth = new GroundTruthPairPredictor(new SettingRates(CalibratedCoRunModel.For(dataset), dataset.Gpu));
 
