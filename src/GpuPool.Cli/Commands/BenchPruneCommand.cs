@@ -29,8 +29,8 @@ internal static class BenchPruneCommand
             {
                 using var scenario = WindowScenario.Create(count, Math.Max(1, count / 2), seed, parsed.GetValue(model), parsed.GetValue(profiles));
                 label = scenario.PredictorLabel;
-                var (exact, exactPlan) = WindowRunner.Run(scenario, PairingOptions.Default);
-                var (pruned, prunedPlan) = WindowRunner.Run(scenario, pruning);
+                var (exact, exactPlan, _) = WindowRunner.Run(scenario, PairingOptions.Default);
+                var (pruned, prunedPlan, _) = WindowRunner.Run(scenario, pruning);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{seed}  {exact.Edges}/{pruned.Edges}  {exact.Pairs}/{pruned.Pairs}  {exact.PredictedStp:0.000}/{pruned.PredictedStp:0.000} ({(pruned.PredictedStp - exact.PredictedStp) / exact.PredictedStp:+0.000%;-0.000%})  "
                     + $"{PlanQuality.QosReached(exactPlan, scenario.GroundTruth):0.0000}/{PlanQuality.QosReached(prunedPlan, scenario.GroundTruth):0.0000}"));

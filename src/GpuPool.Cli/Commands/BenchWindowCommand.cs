@@ -26,10 +26,10 @@ internal static class BenchWindowCommand
             var count = parsed.GetValue(jobs);
             using var scenario = WindowScenario.Create(count, parsed.GetValue(gpus) ?? Math.Max(1, count / 2), parsed.GetValue(seed), parsed.GetValue(model), parsed.GetValue(profiles));
             var pairing = new PairingOptions { PruneTopK = parsed.GetValue(topK) }.Validated();
-            var (result, _) = WindowRunner.Run(scenario, pairing);
+            var (result, _, cpuMs) = WindowRunner.Run(scenario, pairing);
             if (parsed.GetValue(format) == "json")
             {
-                Console.Error.WriteLine($"predictor: {scenario.PredictorLabel}");
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"predictor: {scenario.PredictorLabel}; process CPU {cpuMs:0} ms"));
                 Console.WriteLine(result.ToJson());
                 return 0;
             }
@@ -38,7 +38,7 @@ internal static class BenchWindowCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"jobs {result.Jobs}  gpus {result.Gpus}  edges {result.Edges}  pairs {result.Pairs}  predicted STP {result.PredictedStp:0.000}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"predict {result.PredictMs:0.0} ms  match {result.MatchMs:0.0} ms  place {result.PlaceMs:0.0} ms  total {result.TotalMs:0.0} ms  peak managed {result.PeakMemMiB:0.0} MiB"));
+                $"predict {result.PredictMs:0.0} ms  match {result.MatchMs:0.0} ms  place {result.PlaceMs:0.0} ms  total {result.TotalMs:0.0} ms (process CPU {cpuMs:0} ms)  peak managed {result.PeakMemMiB:0.0} MiB"));
             return 0;
         }));
         return command;

@@ -16,7 +16,8 @@ internal static class WindowRunner
     /// <summary>The paper's safety margin.</summary>
     public const double Delta = 0.1;
 
-    public static (WindowMeasurement Measurement, PlacementPlan Plan) Run(WindowScenario scenario, PairingOptions pairing)
+    /// <summary>Also returns the process CPU time of the window (ms): on a shared machine wall time alone misleads.</summary>
+    public static (WindowMeasurement Measurement, PlacementPlan Plan, double CpuMs) Run(WindowScenario scenario, PairingOptions pairing)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var policy = MatchingPolicy.GpuPool(scenario.Predictor, new PairingRule(Delta, PairingRule.DefaultSettings), pairing);
@@ -24,6 +25,7 @@ internal static class WindowRunner
         GC.WaitForPendingFinalizers();
         using var memory = new PeakMemorySampler();
 
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var graph = policy.BuildGraph(scenario.Batch);
         var predicted = clock.Elapsed;
@@ -31,6 +33,7 @@ internal static class WindowRunner
         var matched = clock.Elapsed;
         var plan = MatchingPolicy.Place(scenario.Batch, graph, matching);
         var total = clock.Elapsed;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
         var measurement = new WindowMeasurement(
             scenario.Batch.Pending.Count,
@@ -43,7 +46,7 @@ internal static class WindowRunner
             graph.Graph.EdgeCount,
             plan.PairsFormed,
             PredictedStp(plan));
-        return (measurement, plan);
+        return (measurement, plan, cpu.TotalMilliseconds);
     }
 
     /// <summary>The plan's STP as predicted: each placed job's predicted NP (1 for a job alone).</summary>
