@@ -59,8 +59,9 @@ public sealed class PairingGraph
             ? PrunedRows(vertices.Length, k, Decide, parallel)
             : ExactRows(vertices.Length, Decide, parallel);
 
-        // 4. The graph, edges in (i, j) order.
-        var graph = new UndirectedGraph<int, TaggedUndirectedEdge<int, PairCandidate>>(allowParallelEdges: false);
+        // 4. The graph, edges in (i, j) order. Rows hold each pair once, so QuikGraph's duplicate
+        //    check (a scan of the vertex's adjacency per edge: quadratic in the degree) is skipped.
+        var graph = new UndirectedGraph<int, TaggedUndirectedEdge<int, PairCandidate>>(allowParallelEdges: true);
         graph.AddVertexRange(Enumerable.Range(0, vertices.Length));
         for (var i = 0; i < rows.Length; i++)
         {
