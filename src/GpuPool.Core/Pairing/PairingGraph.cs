@@ -102,7 +102,7 @@ public sealed class PairingGraph
         var tops = new TopPartners[n];
         Parallel.For(0, n, parallel, i =>
         {
-            var top = new TopPartners(k);
+            var top = new TopPartners(i, n, k);
             for (var j = 0; j < n; j++)
             {
                 if (j != i && decide(Math.Min(i, j), Math.Max(i, j)) is { } outcome)

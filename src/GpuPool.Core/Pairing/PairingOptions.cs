@@ -11,7 +11,7 @@ public sealed record PairingOptions
 
     /// <summary>
     /// Keep, for each vertex, only its <c>k</c> admissible partners with the highest predicted pair
-    /// STP (ties: the partner listed first); an edge survives when either end keeps it. Null keeps
+    /// STP (ties: the partner that follows it most closely in cyclic vertex order, which spreads jobs of one application over many partners); an edge survives when either end keeps it. Null keeps
     /// every admissible edge. Pruning bounds the graph at n x k edges, so matching and memory stay
     /// linear in the window, at a quality cost measured in docs/performance.md.
     /// </summary>

@@ -3,16 +3,22 @@ using GpuPool.Core.Prediction;
 namespace GpuPool.Core.Pairing;
 
 /// <summary>
-/// The k best admissible partners of one vertex by predicted pair STP, kept sorted best first;
-/// ties go to the lower partner index so the answer never depends on the order of offers.
+/// The k best admissible partners of one vertex by predicted pair STP, kept sorted best first.
+/// Ties go to the partner that follows the owner most closely in cyclic vertex order: jobs of one
+/// application tie on every partner, and "lowest index wins" would send every vertex to the same
+/// few partners (a star the matching cannot use). The order of offers never matters.
 /// </summary>
 internal sealed class TopPartners
 {
+    private readonly int _owner;
+    private readonly int _vertices;
     private readonly int _capacity;
     private readonly List<(int Partner, PairOutcome Outcome)> _kept;
 
-    public TopPartners(int capacity)
+    public TopPartners(int owner, int vertices, int capacity)
     {
+        _owner = owner;
+        _vertices = vertices;
         _capacity = capacity;
         _kept = new List<(int, PairOutcome)>(Math.Min(capacity, 64));
     }
@@ -39,6 +45,10 @@ internal sealed class TopPartners
         }
     }
 
-    private static bool Beats(int partner, PairOutcome outcome, (int Partner, PairOutcome Outcome) other) =>
-        outcome.Stp > other.Outcome.Stp || (outcome.Stp == other.Outcome.Stp && partner < other.Partner);
+    /// <summary>How far <paramref name="partner"/> follows the owner in cyclic order (1 .. vertices - 1).</summary>
+    public static int CyclicDistance(int owner, int partner, int vertices) => ((partner - owner) % vertices + vertices) % vertices;
+
+    private bool Beats(int partner, PairOutcome outcome, (int Partner, PairOutcome Outcome) other) =>
+        outcome.Stp > other.Outcome.Stp
+        || (outcome.Stp == other.Outcome.Stp && CyclicDistance(_owner, partner, _vertices) < CyclicDistance(_owner, other.Partner, _vertices));
 }

@@ -27,17 +27,19 @@ public class TopKPruningTests
     [MemberData(nameof(Cases))]
     public void An_edge_survives_exactly_when_one_of_its_ends_ranks_it_in_its_top_k(int k, int seed)
     {
-        var batch = RandomWindow.Create(seed, pending: 30);
+        var batch = RandomWindow.Create(seed, pending: 30, applications: 3);
         var exact = PairingGraph.Build(batch, new ProfilePredictor(), Rule);
         var pruned = PairingGraph.Build(batch, new ProfilePredictor(), Rule, new PairingOptions { PruneTopK = k });
 
-        // Expected from the exact graph alone: each vertex ranks its edges by STP, ties to the lower partner.
+        // Expected from the exact graph alone: each vertex ranks its edges by STP, ties to the partner
+        // that follows it most closely in cyclic order.
+        var n = exact.Vertices.Count;
         var expected = new HashSet<(int, int)>();
         foreach (var vertex in exact.Graph.Vertices)
         {
             var top = exact.Graph.AdjacentEdges(vertex)
                 .Select(e => (Partner: e.Source == vertex ? e.Target : e.Source, e.Tag.Weight))
-                .OrderByDescending(p => p.Weight).ThenBy(p => p.Partner)
+                .OrderByDescending(p => p.Weight).ThenBy(p => (p.Partner - vertex + n) % n)
                 .Take(k);
             foreach (var (partner, _) in top)
             {
