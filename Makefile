@@ -6,7 +6,7 @@ CONFIG ?= Release
 CLI := $(DOTNET) run --project src/GpuPool.Cli -c $(CONFIG) --
 TEST_FILTER ?=
 
-.PHONY: help build test format format-fix demo bench clean
+.PHONY: help build test format format-fix demo bench clean model
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -31,3 +31,8 @@ bench: ## Matching benchmark (1,000 and 5,000 vertices, dense and sparse)
 
 clean: ## Remove build outputs
 	$(DOTNET) clean Scheduler.sln -c $(CONFIG)
+
+# The shipped model may only learn from data the repository may hold: the embedded synthetic kernel
+# set and co-runs answered by the simulated GPU's contention model.
+model: ## Train the embedded default model (synthetic kernels + simulated co-runs) -> src/GpuPool.Prediction/DefaultModel/default-model.zip
+	$(CLI) train --simulated --out src/GpuPool.Prediction/DefaultModel/default-model.zip

@@ -6,8 +6,6 @@ namespace GpuPool.Cli.Commands;
 /// <summary>Turns bad input (arguments, files, models) into one clear line on stderr and exit code 2.</summary>
 internal static class CommandErrors
 {
-    public const int BadInput = 2;
-
     public static int Guard(Func<int> action)
     {
         try
@@ -17,8 +15,22 @@ internal static class CommandErrors
         catch (Exception e) when (e is ArgumentException or FileNotFoundException or DirectoryNotFoundException
             or InvalidDataException or DatasetFormatException or ModelSchemaMismatchException)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return BadInput;
+            var message = e is ArgumentException { ParamName: not null } a ? a.Message.Replace($" (Parameter '{a.ParamName}')", string.Empty, StringComparison.Ordinal) : e.Message;
+            Console.Error.WriteLine($"error: {message}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    /// <summary>Reads an option's value through <paramref name="parse"/>, naming the option when the value is bad.</summary>
+    public static T Option<T>(string option, Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"{option}: {e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal)}", e);
         }
     }
 }

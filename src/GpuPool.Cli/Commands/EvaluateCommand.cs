@@ -48,16 +48,25 @@ internal static class EvaluateCommand
             {
                 var options = new EvaluationOptions
                 {
-                    Split = DatasetSplitter.Parse(parsed.GetValue(split)!),
+                    Split = CommandErrors.Option("--split", () => DatasetSplitter.Parse(parsed.GetValue(split)!)),
                     Features = shared.FeatureSet(parsed),
                     Learner = shared.Learner(parsed),
                     Delta = margin,
                 };
-                var kinds = parsed.GetValue(learners)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(LearnerCatalog.Parse).ToList();
+                var kinds = CommandErrors.Option("--learners", () => parsed.GetValue(learners)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(LearnerCatalog.Parse).ToList());
                 report = new CrossValidator(new KernelModelTrainer(TimeProvider.System), options).Run(data, kinds);
             }
 
-            Console.WriteLine(asJson ? JsonSerializer.Serialize(report) : Text(report));
+            if (asJson)
+            {
+                // stdout stays pure JSON; the per-fold detail goes to stderr for the reader.
+                Console.WriteLine(JsonSerializer.Serialize(report));
+                Console.Error.WriteLine(Text(report));
+            }
+            else
+            {
+                Console.WriteLine(Text(report));
+            }
             return 0;
         }));
         return command;

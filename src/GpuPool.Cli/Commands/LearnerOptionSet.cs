@@ -31,14 +31,14 @@ internal sealed class LearnerOptionSet
         command.Options.Add(MinLeaf);
     }
 
-    public FeatureSet FeatureSet(ParseResult parsed) => FeatureCatalog.ByName(parsed.GetValue(Features)!);
+    public FeatureSet FeatureSet(ParseResult parsed) => CommandErrors.Option("--features", () => FeatureCatalog.ByName(parsed.GetValue(Features)!));
 
-    public LearnerOptions Learner(ParseResult parsed) => new LearnerOptions
+    public LearnerOptions Learner(ParseResult parsed) => CommandErrors.Option("learner options", () => new LearnerOptions
     {
         Trees = parsed.GetValue(Trees),
         Leaves = parsed.GetValue(Leaves),
         LearningRate = parsed.GetValue(LearningRate),
         MinExamplesPerLeaf = parsed.GetValue(MinLeaf),
         FeatureFraction = parsed.GetValue(FeatureFraction),
-    }.Validated();
+    }.Validated());
 }

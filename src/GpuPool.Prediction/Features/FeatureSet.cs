@@ -16,8 +16,8 @@ public sealed class FeatureSet
         Name = name;
         Definitions = definitions;
         Schema = new FeatureSchema(name, version, [.. definitions.Select(d => d.Name)], targetScale);
-        scaleIndex = targetScale is null ? -1 : Schema.Names.ToList().IndexOf(targetScale);
-        if (targetScale is not null && scaleIndex < 0)
+        _scaleIndex = targetScale is null ? -1 : Schema.Names.ToList().IndexOf(targetScale);
+        if (targetScale is not null && _scaleIndex < 0)
         {
             throw new ArgumentException($"Feature set '{name}': target scale '{targetScale}' is not one of its features.", nameof(targetScale));
         }
@@ -25,7 +25,7 @@ public sealed class FeatureSet
 
     private const double MinScale = 0.02;
 
-    private readonly int scaleIndex;
+    private readonly int _scaleIndex;
 
     public string Name { get; }
 
@@ -61,6 +61,6 @@ public sealed class FeatureSet
     public double Scale(float[] row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return scaleIndex < 0 ? 1.0 : Math.Max(row[scaleIndex], MinScale);
+        return _scaleIndex < 0 ? 1.0 : Math.Max(row[_scaleIndex], MinScale);
     }
 }

@@ -6,8 +6,8 @@ namespace GpuPool.Prediction.JobWise;
 /// </summary>
 public sealed class InterferenceMatrix
 {
-    private readonly double[] rateA;
-    private readonly double[] rateB;
+    private readonly double[] _rateA;
+    private readonly double[] _rateB;
 
     public InterferenceMatrix(int kernelsA, int kernelsB, double[] rateA, double[] rateB)
     {
@@ -33,8 +33,8 @@ public sealed class InterferenceMatrix
 
         KernelsA = kernelsA;
         KernelsB = kernelsB;
-        this.rateA = rateA;
-        this.rateB = rateB;
+        _rateA = rateA;
+        _rateB = rateB;
     }
 
     public int KernelsA { get; }
@@ -45,7 +45,7 @@ public sealed class InterferenceMatrix
     public static InterferenceMatrix Uniform(int kernelsA, int kernelsB, double rateA, double rateB) =>
         new(kernelsA, kernelsB, Enumerable.Repeat(rateA, kernelsA * kernelsB).ToArray(), Enumerable.Repeat(rateB, kernelsA * kernelsB).ToArray());
 
-    public double RateA(int i, int j) => rateA[(i * KernelsB) + j];
+    public double RateA(int i, int j) => _rateA[(i * KernelsB) + j];
 
-    public double RateB(int i, int j) => rateB[(i * KernelsB) + j];
+    public double RateB(int i, int j) => _rateB[(i * KernelsB) + j];
 }

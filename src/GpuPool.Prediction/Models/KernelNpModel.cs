@@ -11,8 +11,8 @@ namespace GpuPool.Prediction.Models;
 /// </summary>
 public sealed class KernelNpModel : IDisposable
 {
-    private readonly Lock gate = new();
-    private readonly PredictionEngine<MlRow, MlScore> engine;
+    private readonly Lock _gate = new();
+    private readonly PredictionEngine<MlRow, MlScore> _engine;
 
     internal KernelNpModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, FeatureSet features, ModelMetadata metadata)
     {
@@ -21,7 +21,7 @@ public sealed class KernelNpModel : IDisposable
         InputSchema = inputSchema;
         Features = features;
         Metadata = metadata;
-        engine = ml.Model.CreatePredictionEngine<MlRow, MlScore>(transformer, inputSchemaDefinition: MlData.Schema(features.Count));
+        _engine = ml.Model.CreatePredictionEngine<MlRow, MlScore>(transformer, inputSchemaDefinition: MlData.Schema(features.Count));
     }
 
     public FeatureSet Features { get; }
@@ -42,9 +42,9 @@ public sealed class KernelNpModel : IDisposable
     {
         ArgumentNullException.ThrowIfNull(features);
         RequireLength(features);
-        lock (gate)
+        lock (_gate)
         {
-            return engine.Predict(new MlRow { Features = features }).Score * Features.Scale(features);
+            return _engine.Predict(new MlRow { Features = features }).Score * Features.Scale(features);
         }
     }
 
@@ -61,7 +61,7 @@ public sealed class KernelNpModel : IDisposable
         return [.. scored.GetColumn<float>(nameof(MlScore.Score)).Select((s, i) => s * Features.Scale(rows[i]))];
     }
 
-    public void Dispose() => engine.Dispose();
+    public void Dispose() => _engine.Dispose();
 
     private void RequireLength(float[] row)
     {

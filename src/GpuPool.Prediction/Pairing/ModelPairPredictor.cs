@@ -22,23 +22,23 @@ public sealed class ModelPairPredictor : IPairPredictor
     private const double MinRate = 0.01;
     private const double MaxRate = 1.2;
 
-    private readonly KernelNpModel model;
-    private readonly GpuModel gpu;
-    private readonly SteadyStateOptions options;
-    private readonly ConcurrentDictionary<KernelPairKey, (double RateA, double RateB)> cache = new();
+    private readonly KernelNpModel _model;
+    private readonly GpuModel _gpu;
+    private readonly SteadyStateOptions _options;
+    private readonly ConcurrentDictionary<KernelPairKey, (double RateA, double RateB)> _cache = new();
 
     public ModelPairPredictor(KernelNpModel model, GpuModel gpu, SteadyStateOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(gpu);
         ArgumentNullException.ThrowIfNull(options);
-        this.model = model;
-        this.gpu = gpu;
-        this.options = options.Validated();
+        _model = model;
+        _gpu = gpu;
+        _options = options.Validated();
     }
 
     /// <summary>Distinct kernel pairs predicted so far.</summary>
-    public int CachedKernelPairs => cache.Count;
+    public int CachedKernelPairs => _cache.Count;
 
     /// <summary>
     /// One outcome per setting, in order. Exclusive: A alone (NP 1) and B not running (NP 0).
@@ -65,7 +65,7 @@ public sealed class ModelPairPredictor : IPairPredictor
             var matrix = setting.Mode == SharingMode.Partitioned
                 ? InterferenceMatrix.Uniform(a.Kernels.Count, b.Kernels.Count, setting.ShareA, setting.ShareB)
                 : Matrix(a, b, setting);
-            var result = SteadyStateTimeline.Run(sequenceA, sequenceB, matrix, options);
+            var result = SteadyStateTimeline.Run(sequenceA, sequenceB, matrix, _options);
             outcomes[s] = new PairOutcome(setting, result.NpA, result.NpB);
         }
 
@@ -85,7 +85,7 @@ public sealed class ModelPairPredictor : IPairPredictor
         {
             for (var j = 0; j < columns; j++)
             {
-                var (ra, rb) = cache.GetOrAdd(new KernelPairKey(a.Kernels[i], b.Kernels[j], setting.ShareA), PredictKernelPair, setting);
+                var (ra, rb) = _cache.GetOrAdd(new KernelPairKey(a.Kernels[i], b.Kernels[j], setting.ShareA), PredictKernelPair, setting);
                 rateA[(i * columns) + j] = ra;
                 rateB[(i * columns) + j] = rb;
             }
@@ -97,14 +97,14 @@ public sealed class ModelPairPredictor : IPairPredictor
     /// <summary>Stage 1 for one kernel pair at explicit quotas (uncached), clamped to the range the timeline accepts.</summary>
     public (double RateA, double RateB) KernelPairRates(KernelProfile a, KernelProfile b, int quotaA, int quotaB)
     {
-        var x = new KernelAtQuota(a, quotaA, gpu);
-        var y = new KernelAtQuota(b, quotaB, gpu);
-        return (Clamp(model.Predict(x, y)), Clamp(model.Predict(y, x)));
+        var x = new KernelAtQuota(a, quotaA, _gpu);
+        var y = new KernelAtQuota(b, quotaB, _gpu);
+        return (Clamp(_model.Predict(x, y)), Clamp(_model.Predict(y, x)));
     }
 
     private (double RateA, double RateB) PredictKernelPair(KernelPairKey key, SharingSetting setting)
     {
-        var (quotaA, quotaB) = setting.ThreadBlockQuotas(key.A.Geometry, key.B.Geometry, gpu);
+        var (quotaA, quotaB) = setting.ThreadBlockQuotas(key.A.Geometry, key.B.Geometry, _gpu);
         return KernelPairRates(key.A, key.B, quotaA, quotaB);
     }
 

@@ -6,7 +6,7 @@ namespace GpuPool.Prediction.Tests.JobWise;
 /// <summary>Seeded random co-run rates per unordered kernel pair (quotas ignored), for timeline comparisons.</summary>
 public sealed class TableCoRunModel : ICoRunModel
 {
-    private readonly Dictionary<(string, string), (double, double)> rates = [];
+    private readonly Dictionary<(string, string), (double, double)> _rates = [];
 
     public TableCoRunModel(IReadOnlyList<KernelProfile> kernels, Random random)
     {
@@ -14,7 +14,7 @@ public sealed class TableCoRunModel : ICoRunModel
         {
             foreach (var b in kernels.Where(b => string.CompareOrdinal(a.Id, b.Id) <= 0))
             {
-                rates[(a.Id, b.Id)] = (0.3 + (0.7 * random.NextDouble()), 0.3 + (0.7 * random.NextDouble()));
+                _rates[(a.Id, b.Id)] = (0.3 + (0.7 * random.NextDouble()), 0.3 + (0.7 * random.NextDouble()));
             }
         }
     }
@@ -25,7 +25,7 @@ public sealed class TableCoRunModel : ICoRunModel
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return rates.TryGetValue((a.Id, b.Id), out var forward) ? forward : Swap(rates[(b.Id, a.Id)]);
+        return _rates.TryGetValue((a.Id, b.Id), out var forward) ? forward : Swap(_rates[(b.Id, a.Id)]);
     }
 
     private static (double, double) Swap((double A, double B) r) => (r.B, r.A);

@@ -12,18 +12,18 @@ namespace GpuPool.Prediction.Tests.Pairing;
 
 public sealed class ModelPairPredictorTests : IDisposable
 {
-    private readonly KernelNpModel model;
-    private readonly Job jobA;
-    private readonly Job jobB;
+    private readonly KernelNpModel _model;
+    private readonly Job _jobA;
+    private readonly Job _jobB;
 
     public ModelPairPredictorTests()
     {
         var data = Profiles.Synthetic(6);
-        model = new KernelModelTrainer(TimeProvider.System).Train(
+        _model = new KernelModelTrainer(TimeProvider.System).Train(
             PairSampleBuilder.Build(data, FeatureCatalog.Full), FeatureCatalog.Full, LearnerKind.FastTree, new LearnerOptions { Trees = 20, Leaves = 4, MinExamplesPerLeaf = 2 }, "synthetic");
         // Equal totals: 3 kernels x 1 s x 20 iterations = 2 kernels x 1 s x 30 iterations.
-        jobA = new Job("a", [.. data.Profiles.Take(3)], 20, 0.5, 0);
-        jobB = new Job("b", [.. data.Profiles.Skip(3).Take(2)], 30, 0.5, 0);
+        _jobA = new Job("a", [.. data.Profiles.Take(3)], 20, 0.5, 0);
+        _jobB = new Job("b", [.. data.Profiles.Skip(3).Take(2)], 30, 0.5, 0);
     }
 
     public static TheoryData<SharingSetting[]> SettingLists => new()
@@ -37,9 +37,9 @@ public sealed class ModelPairPredictorTests : IDisposable
     [MemberData(nameof(SettingLists))]
     public void Returns_one_outcome_per_setting_in_the_given_order(SharingSetting[] settings)
     {
-        var predictor = new ModelPairPredictor(model, GpuModel.V100, new SteadyStateOptions());
+        var predictor = new ModelPairPredictor(_model, GpuModel.V100, new SteadyStateOptions());
 
-        var outcomes = predictor.Predict(jobA, jobB, settings);
+        var outcomes = predictor.Predict(_jobA, _jobB, settings);
 
         Assert.Equal(settings, outcomes.Select(o => o.Setting));
     }
@@ -47,26 +47,26 @@ public sealed class ModelPairPredictorTests : IDisposable
     [Fact]
     public void Fine_grained_outcomes_are_the_steady_state_timeline_over_the_predicted_matrix()
     {
-        var predictor = new ModelPairPredictor(model, GpuModel.V100, new SteadyStateOptions());
+        var predictor = new ModelPairPredictor(_model, GpuModel.V100, new SteadyStateOptions());
         var setting = SharingSetting.Split(0.25);
 
-        var outcome = predictor.Predict(jobA, jobB, [setting]).Single();
-        var matrix = predictor.Matrix(jobA, jobB, setting);
-        var expected = SteadyStateTimeline.Run(KernelSequence.Of(jobA), KernelSequence.Of(jobB), matrix, new SteadyStateOptions());
+        var outcome = predictor.Predict(_jobA, _jobB, [setting]).Single();
+        var matrix = predictor.Matrix(_jobA, _jobB, setting);
+        var expected = SteadyStateTimeline.Run(KernelSequence.Of(_jobA), KernelSequence.Of(_jobB), matrix, new SteadyStateOptions());
 
         Assert.Equal(expected.NpA, outcome.NpA);
         Assert.Equal(expected.NpB, outcome.NpB);
-        var (quotaA, quotaB) = setting.ThreadBlockQuotas(jobA.Kernels[0].Geometry, jobB.Kernels[1].Geometry, GpuModel.V100);
-        var direct = model.Predict(new KernelAtQuota(jobA.Kernels[0], quotaA, GpuModel.V100), new KernelAtQuota(jobB.Kernels[1], quotaB, GpuModel.V100));
+        var (quotaA, quotaB) = setting.ThreadBlockQuotas(_jobA.Kernels[0].Geometry, _jobB.Kernels[1].Geometry, GpuModel.V100);
+        var direct = _model.Predict(new KernelAtQuota(_jobA.Kernels[0], quotaA, GpuModel.V100), new KernelAtQuota(_jobB.Kernels[1], quotaB, GpuModel.V100));
         Assert.Equal(Math.Clamp(direct, 0.01, 1.2), matrix.RateA(0, 1), precision: 6);
     }
 
     [Fact]
     public void Exclusive_and_partitioned_settings_need_no_model()
     {
-        var predictor = new ModelPairPredictor(model, GpuModel.V100, new SteadyStateOptions());
+        var predictor = new ModelPairPredictor(_model, GpuModel.V100, new SteadyStateOptions());
 
-        var outcomes = predictor.Predict(jobA, jobB, [SharingSetting.Exclusive, SharingSetting.Partition(0.5)]);
+        var outcomes = predictor.Predict(_jobA, _jobB, [SharingSetting.Exclusive, SharingSetting.Partition(0.5)]);
 
         Assert.Equal((1.0, 0.0), (outcomes[0].NpA, outcomes[0].NpB));
         Assert.Equal(0.5, outcomes[1].NpA, precision: 9);
@@ -77,11 +77,11 @@ public sealed class ModelPairPredictorTests : IDisposable
     [Fact]
     public void Kernel_pairs_are_predicted_once_and_concurrent_callers_agree()
     {
-        var predictor = new ModelPairPredictor(model, GpuModel.V100, new SteadyStateOptions());
+        var predictor = new ModelPairPredictor(_model, GpuModel.V100, new SteadyStateOptions());
         var settings = PairingRule.DefaultSettings;
 
         var results = new IReadOnlyList<PairOutcome>[16];
-        Parallel.For(0, results.Length, i => results[i] = predictor.Predict(jobA, jobB, settings));
+        Parallel.For(0, results.Length, i => results[i] = predictor.Predict(_jobA, _jobB, settings));
 
         Assert.Equal(3 * 2 * settings.Count, predictor.CachedKernelPairs);
         Assert.All(results, r => Assert.Equal(results[0], r));
@@ -90,15 +90,15 @@ public sealed class ModelPairPredictorTests : IDisposable
     [Fact]
     public void Pairing_rule_picks_the_best_admissible_setting_from_the_predictor()
     {
-        var predictor = new ModelPairPredictor(model, GpuModel.V100, new SteadyStateOptions());
+        var predictor = new ModelPairPredictor(_model, GpuModel.V100, new SteadyStateOptions());
         var rule = new PairingRule(0.1, PairingRule.DefaultSettings);
-        var outcomes = predictor.Predict(jobA, jobB, rule.Settings);
+        var outcomes = predictor.Predict(_jobA, _jobB, rule.Settings);
 
-        var best = rule.Best(jobA, jobB, predictor);
+        var best = rule.Best(_jobA, _jobB, predictor);
 
-        var admissible = outcomes.Where(o => rule.Clears(o.NpA, jobA.QosTarget) && rule.Clears(o.NpB, jobB.QosTarget)).ToList();
+        var admissible = outcomes.Where(o => rule.Clears(o.NpA, _jobA.QosTarget) && rule.Clears(o.NpB, _jobB.QosTarget)).ToList();
         Assert.Equal(admissible.MaxBy(o => o.Stp), best);
     }
 
-    public void Dispose() => model.Dispose();
+    public void Dispose() => _model.Dispose();
 }

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using GpuPool.Cli.Commands;
+using GpuPool.Simulation.Datasets;
+
+namespace GpuPool.Cli;
+
+/// <summary>
+/// The gpupool command line. Parse errors, bad option values and malformed files print one clear
+/// message on stderr and exit with <see cref="ExitCodes.BadInput"/>.
+/// </summary>
+public static class CliApp
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var root = new RootCommand("GpuPool: interference-aware GPU sharing: simulation and tools.");
+        root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CalibrateCommand.Create(stdout));
+        root.Subcommands.Add(FitArrivalsCommand.Create(stdout));
+        root.Subcommands.Add(GenerateKernelsCommand.Create(stdout));
+        PredictionCommands.AddTo(root);
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine($"error: {error.Message}");
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is DatasetFormatException or UsageException)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Globalization;
+using GpuPool.Simulation.Gpus;
+
+namespace GpuPool.Cli.Commands;
+
+/// <summary>`gpupool calibrate`: fits the co-run model to a data set and prints held-out NP error per split.</summary>
+public static class CalibrateCommand
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var dataset = CommonOptions.Dataset("Data set directory with measured co-runs (e.g. the paper artifact).");
+        dataset.Required = true;
+        var folds = new Option<int>("--folds") { Description = "Folds of the grouped k-fold split.", DefaultValueFactory = _ => 5 };
+        var command = new Command("calibrate", "Fit the simulated GPU's co-run model and report NP mean absolute error on held-out co-runs.") { dataset, folds };
+        command.SetAction(parse =>
+        {
+            var k = parse.GetValue(folds);
+            if (k < 2)
+            {
+                throw new UsageException($"--folds must be at least 2 (got {k}).");
+            }
+
+            var data = CommonOptions.LoadDataset(parse.GetValue(dataset));
+            var parameters = new CoRunCalibrator(data).Fit();
+            var culture = CultureInfo.InvariantCulture;
+            stdout.WriteLine(string.Create(culture, $"kernels {data.Profiles.Count}, measured co-runs {data.Pairs.Count}"));
+            stdout.WriteLine(string.Create(culture, $"occupancy exponent gamma = {parameters.OccupancyExponent:0.0000}"));
+            foreach (var (name, weight) in ContentionFeatures.Names.Zip(parameters.Weights))
+            {
+                stdout.WriteLine(string.Create(culture, $"  w[{name}] = {weight:0.0000}"));
+            }
+
+            stdout.WriteLine("split                              held-out NPs   MAE      max");
+            foreach (var split in new CalibrationReport(data).Run(k))
+            {
+                stdout.WriteLine(string.Create(culture, $"{split.Name,-34} {split.HeldOutNps,12} {split.MeanAbsoluteError,7:0.0000} {split.MaxAbsoluteError,7:0.000}"));
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

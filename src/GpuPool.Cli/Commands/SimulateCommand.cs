@@ -1,0 +1,127 @@
+using System.CommandLine;
+using GpuPool.Cli.Output;
+using GpuPool.Simulation.Cluster;
+using GpuPool.Simulation.Gpus;
+using GpuPool.Simulation.Timeline;
+using GpuPool.Simulation.Workloads;
+
+namespace GpuPool.Cli.Commands;
+
+/// <summary>
+/// `gpupool simulate`: one workload through every policy on the simulated cluster, compared in a
+/// table (or JSON) with an optional plot. By default the embedded synthetic workload.
+/// </summary>
+public static class SimulateCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var dataset = CommonOptions.Dataset("Kernel data set directory (GpuPool or paper-artifact layout); default: the embedded synthetic kernels.");
+        var trace = CommonOptions.Trace();
+        var seed = new Option<int>("--seed") { Description = "Seed of the job mix and arrivals.", DefaultValueFactory = _ => 0 };
+        var gpus = new Option<int>("--gpus") { Description = "GPUs in the cluster (4 per node).", DefaultValueFactory = _ => 16 };
+        var window = new Option<double>("--window") { Description = "Scheduling window in simulated seconds.", DefaultValueFactory = _ => 30 };
+        var delta = new Option<double>("--delta") { Description = "QoS safety margin of the pairing rule.", DefaultValueFactory = _ => 0.1 };
+        var policy = new Option<string[]>("--policy") { Description = "Policies to run (repeatable); default: all.", AllowMultipleArgumentsPerToken = true };
+        var jobs = new Option<int>("--jobs") { Description = "Jobs in the workload.", DefaultValueFactory = _ => 100 };
+        var load = new Option<double>("--load") { Description = "Offered load per GPU (isolated GPU-seconds submitted per second per GPU).", DefaultValueFactory = _ => 1.5 };
+        var noise = new Option<double>("--noise") { Description = "Seeded log-normal noise (sigma) on co-run rates; 0 = off.", DefaultValueFactory = _ => 0 };
+        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        var plot = new Option<string?>("--plot") { Description = "Write a plot (.png or .svg): sorted per-GPU STP per policy, NP relative to QoS per job." };
+        var command = new Command("simulate", "Compare the sharing policies on a simulated cluster.")
+        {
+            dataset, trace, seed, gpus, window, delta, policy, jobs, load, noise, format, plot,
+        };
+        command.SetAction(parse =>
+        {
+            var settings = new SimulateSettings(
+                parse.GetValue(dataset),
+                parse.GetValue(trace),
+                parse.GetValue(seed),
+                parse.GetValue(gpus),
+                parse.GetValue(window),
+                parse.GetValue(delta),
+                parse.GetValue(policy) ?? [],
+                parse.GetValue(jobs),
+                parse.GetValue(load),
+                parse.GetValue(noise),
+                parse.GetValue(format)!,
+                parse.GetValue(plot));
+            settings.Validate();
+            var results = Run(settings, new ProgressBar(stderr));
+            if (settings.Format == "json")
+            {
+                ResultJson.Write(results, stdout);
+            }
+            else
+            {
+                ResultTable.Write(results, stdout);
+            }
+
+            if (settings.PlotPath is not null)
+            {
+                ResultPlot.Save(results, settings.PlotPath);
+                stderr.WriteLine($"plot written to {settings.PlotPath}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static IReadOnlyList<PolicyResult> Run(SimulateSettings settings, ProgressBar progress)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(progress);
+
+        // 1. Kernels, ground truth and the workload.
+        var data = CommonOptions.LoadDataset(settings.Dataset);
+        ICoRunModel model = CalibratedCoRunModel.For(data);
+        if (settings.Noise > 0)
+        {
+            model = new NoisyCoRunModel(model, settings.Noise, settings.Seed);
+        }
+
+        var rates = new SettingRates(model, data.Gpu);
+        var cluster = new ClusterOptions { Gpus = settings.Gpus, WindowSeconds = settings.WindowSeconds, GpuModel = data.Gpu };
+        var workload = new WorkloadOptions { JobMix = new JobMixOptions { JobCount = settings.Jobs }, Seed = settings.Seed, Load = settings.Load, TracePath = settings.Trace };
+        IReadOnlyList<JobArrival> arrivals;
+        try
+        {
+            arrivals = WorkloadBuilder.Build(data, workload, settings.Gpus);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+
+        // 2. The policies; the trained predictor plugs in here once it exists (PolicyCatalog's seam).
+        var all = PolicyCatalog.All(new GroundTruthPairPredictor(rates), trained: null, settings.Delta);
+        IReadOnlyList<NamedPolicy> chosen;
+        try
+        {
+            chosen = settings.Policies.Count == 0 ? all : PolicyCatalog.Select(all, settings.Policies);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--policy: {e.Message}", e);
+        }
+
+        // 3. Each policy over the same arrivals.
+        var simulator = new ClusterSimulator(cluster, rates);
+        var results = new List<PolicyResult>();
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            var index = i;
+            results.Add(simulator.Run(chosen[i], arrivals, new Progress(done => progress.Show(index, chosen.Count, done, arrivals.Count))));
+        }
+
+        progress.Done();
+        return results;
+    }
+
+    // Reports synchronously: System.Progress<T> would post to the thread pool and print out of order.
+    private sealed class Progress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+}

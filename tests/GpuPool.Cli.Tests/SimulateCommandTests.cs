@@ -1,0 +1,103 @@
+using System.Text.Json;
+
+namespace GpuPool.Cli.Tests;
+
+public sealed class SimulateCommandTests
+{
+    private static readonly string[] Small = ["simulate", "--jobs", "12", "--gpus", "4"];
+
+    public static TheoryData<string[], string> BadArguments => new()
+    {
+        { ["simulate", "--gpus", "0"], "--gpus" },
+        { ["simulate", "--gpus", "many"], "many" },
+        { ["simulate", "--window", "-5"], "--window" },
+        { ["simulate", "--delta", "1.5"], "--delta" },
+        { ["simulate", "--format", "xml"], "--format" },
+        { ["simulate", "--plot", "out.gif"], "--plot" },
+        { ["simulate", "--policy", "Magic"], "Magic" },
+        { ["simulate", "--no-such-option"], "--no-such-option" },
+        { ["simulate", "--dataset", "no-such-dir-xyz"], "no-such-dir-xyz" },
+        { ["simulate", "--trace", "no-such-trace.csv"], "no-such-trace.csv" },
+        { ["calibrate"], "--dataset" },
+        { ["calibrate", "--dataset", "x", "--folds", "1"], "--folds" },
+    };
+
+    [Fact]
+    public void Json_output_has_exactly_the_documented_shape_and_one_entry_per_policy()
+    {
+        var (code, output, _) = CliRun.Invoke([.. Small, "--format", "json"]);
+
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(["policies"], doc.RootElement.EnumerateObject().Select(p => p.Name));
+        var policies = doc.RootElement.GetProperty("policies").EnumerateArray().ToList();
+        Assert.Equal(6, policies.Count);
+        Assert.All(policies, p => Assert.Equal(
+            ["name", "stp", "stpPerGpu", "qosReached", "gpusUsed", "makespan", "avgJct", "p95Jct"],
+            p.EnumerateObject().Select(x => x.Name)));
+        Assert.Equal(["NoSharing", "Coarse", "Heuristic", "GpuPool (ground-truth NP)", "GpuPoolWeighted (ground-truth NP)", "Oracle"], policies.Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal(1.0, policies[0].GetProperty("stpPerGpu").GetDouble(), 9);
+    }
+
+    [Fact]
+    public void Table_lists_the_chosen_policies_and_progress_goes_to_stderr()
+    {
+        var (code, output, error) = CliRun.Invoke([.. Small, "--policy", "NoSharing", "--policy", "oracle"]);
+
+        Assert.Equal(0, code);
+        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("policy", rows[0], StringComparison.Ordinal);
+        Assert.StartsWith("NoSharing ", rows[1], StringComparison.Ordinal);
+        Assert.StartsWith("Oracle ", rows[2], StringComparison.Ordinal);
+        Assert.Contains("policy 2/2", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadArguments))]
+    public void Bad_arguments_exit_with_2_and_name_the_culprit(string[] args, string named)
+    {
+        var (code, _, error) = CliRun.Invoke(args);
+
+        Assert.Equal(2, code);
+        Assert.Contains(named, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Malformed_dataset_exits_with_2_naming_file_line_and_column()
+    {
+        var dir = Directory.CreateTempSubdirectory("gpupool-cli-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "profiles.csv"), "id,isolated_seconds,memory_mib,grid_blocks,threads_per_block,registers_per_thread,shared_memory_per_block_bytes\nk1,0.001,10,80,abc,32,0\n");
+            File.WriteAllText(Path.Combine(dir, "pairs.csv"), "a,b,quota_a,quota_b,np_a,np_b\n");
+
+            var (code, _, error) = CliRun.Invoke("simulate", "--dataset", dir);
+
+            Assert.Equal(2, code);
+            Assert.Contains("profiles.csv:2:5: field 'threads_per_block'", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(".png", new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' })]
+    [InlineData(".svg", new byte[] { (byte)'<', (byte)'s', (byte)'v', (byte)'g' })]
+    public void Plot_is_written_in_the_requested_format(string extension, byte[] magic)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"gpupool-plot-{Guid.NewGuid():N}{extension}");
+        try
+        {
+            var (code, _, error) = CliRun.Invoke([.. Small, "--policy", "NoSharing", "--plot", path]);
+
+            Assert.True(code == 0, error);
+            Assert.Equal(magic, File.ReadAllBytes(path).Take(4));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
