@@ -36,3 +36,51 @@ clean: ## Remove build outputs
 # set and co-runs answered by the simulated GPU's contention model.
 model: ## Train the embedded default model (synthetic kernels + simulated co-runs) -> src/GpuPool.Prediction/DefaultModel/default-model.zip
 	$(CLI) train --simulated --out src/GpuPool.Prediction/DefaultModel/default-model.zip
+
+# Kubernetes: image, kind cluster, chart and samples. image, kind-*, deploy, samples and e2e need
+# Docker and kind; chart-check needs neither. helm and kubectl come from .cache/tools (installed by
+# .ci/chart-tools) when present, else from PATH.
+IMAGE_REPOSITORY ?= gpupool
+IMAGE_TAG ?= dev
+KIND_CLUSTER ?= gpupool
+RELEASE ?= gpupool
+NAMESPACE ?= gpupool-system
+SAMPLES_NAMESPACE ?= default
+HELM_ARGS ?=
+HELM ?= $(or $(wildcard .cache/tools/layer/helm/helm),helm)
+KUBECTL ?= $(or $(wildcard .cache/tools/layer/kubectl/kubectl),kubectl)
+SAMPLES := samples/profiles.yaml samples/compatible-pair.yaml samples/incompatible-pair.yaml samples/missing-profile.yaml
+
+.PHONY: image kind-up kind-load deploy samples e2e undeploy kind-down chart-check
+
+image: ## Build the one GpuPool image (Docker)
+	docker build -t $(IMAGE_REPOSITORY):$(IMAGE_TAG) --build-arg VERSION=$(IMAGE_TAG) \
+	  --build-arg REVISION=$$(git rev-parse --short HEAD 2>/dev/null || echo unknown) \
+	  --build-arg CREATED=$$(date -u +%Y-%m-%dT%H:%M:%SZ) .
+
+kind-up: ## Create the kind cluster (e2e/kind-config.yaml) unless it exists
+	@kind get clusters 2>/dev/null | grep -qx '$(KIND_CLUSTER)' || \
+	  kind create cluster --name $(KIND_CLUSTER) --config e2e/kind-config.yaml --wait 180s
+
+kind-load: ## Load the image into the kind cluster's nodes
+	kind load docker-image $(IMAGE_REPOSITORY):$(IMAGE_TAG) --name $(KIND_CLUSTER)
+
+deploy: ## helm upgrade --install the chart (simulated GPUs by default; extra flags in HELM_ARGS)
+	$(HELM) upgrade --install $(RELEASE) charts/gpupool --namespace $(NAMESPACE) --create-namespace \
+	  --set image.repository=$(IMAGE_REPOSITORY) --set image.tag=$(IMAGE_TAG) --wait --timeout 5m $(HELM_ARGS)
+
+samples: ## Apply the sample GpuProfiles and GpuJobs (into SAMPLES_NAMESPACE)
+	$(KUBECTL) apply --namespace $(SAMPLES_NAMESPACE) $(addprefix -f ,$(SAMPLES))
+
+e2e: ## From nothing to proof on kind: build, deploy, run the samples, assert, tear down
+	e2e/run.sh
+
+undeploy: ## Delete the samples and uninstall the chart (the CRDs stay, as Helm leaves them)
+	$(KUBECTL) delete --namespace $(SAMPLES_NAMESPACE) --ignore-not-found $(addprefix -f ,$(SAMPLES))
+	$(HELM) uninstall $(RELEASE) --namespace $(NAMESPACE) --ignore-not-found
+
+kind-down: ## Delete the kind cluster
+	kind delete cluster --name $(KIND_CLUSTER)
+
+chart-check: ## Chart, samples, dashboard and script checks that need no Docker (.ci/chart-checks)
+	.ci/chart-checks

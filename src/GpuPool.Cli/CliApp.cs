@@ -20,6 +20,7 @@ public static class CliApp
         root.Subcommands.Add(FitArrivalsCommand.Create(stdout));
         root.Subcommands.Add(GenerateKernelsCommand.Create(stdout));
         PredictionCommands.AddTo(root);
+        root.Subcommands.Add(SimRunCommand.Create(Environment.GetEnvironmentVariable));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -60,6 +60,20 @@ public sealed class ClusterSimulatorTests
     }
 
     [Fact]
+    public void A_survivor_gets_a_new_partner_in_a_later_window()
+    {
+        var (rates, arrivals) = Embedded.Value;
+        var three = arrivals.Take(3).Select(a => a with { ArrivalSeconds = 0, Job = new Job(a.Job.Id, a.Job.Kernels, 2800, 0.5, 1024) }).ToList();
+
+        var result = new ClusterSimulator(new ClusterOptions { Gpus = 1, WindowSeconds = 0.01 }, rates).Run(Policy(rates, "Heuristic"), three);
+
+        var byStart = result.Outcomes.OrderBy(o => o.StartSeconds).ToList();
+        Assert.Equal(0, byStart[1].StartSeconds);
+        Assert.True(byStart[2].StartSeconds > 0, "the third job had to wait for a slot");
+        Assert.True(byStart[2].StartSeconds < Math.Max(byStart[0].EndSeconds, byStart[1].EndSeconds), "it joined the survivor rather than waiting for an idle GPU");
+    }
+
+    [Fact]
     public void A_job_too_large_for_any_gpu_waits_and_is_reported()
     {
         var (rates, arrivals) = Embedded.Value;

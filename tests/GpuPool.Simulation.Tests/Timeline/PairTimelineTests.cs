@@ -52,6 +52,19 @@ public sealed class PairTimelineTests
     }
 
     [Fact]
+    public void Partitioned_jobs_run_at_their_slice_rate_without_interference_and_keep_it_alone()
+    {
+        // 640 blocks of 256 threads fill all 80 SMs: half the SMs, half the speed, before and after the partner leaves.
+        var a = new Job("A", [Kernels.Make("a1", 1)], 1, 0.5, 0);
+        var b = new Job("B", [Kernels.Make("b1", 2)], 1, 0.5, 0);
+
+        var result = new PairTimeline(new SettingRates(new FixedRates(), GpuModel.V100)).Run(a, b, SharingSetting.Partition(0.5));
+
+        Assert.Equal(2, result.SharedSecondsA, 9);
+        Assert.Equal(4, result.SharedSecondsB, 9);
+    }
+
+    [Fact]
     public void A_third_job_is_refused()
     {
         var (a, b) = Scenario("single");

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json;
+using GpuPool.DevicePlugin.Kubelet;
+using GpuPool.Emulator.V1;
+using Grpc.Core;
+
+namespace GpuPool.Cli.SimRun;
+
+/// <summary>
+/// Runs one workload on the node's GPU emulator: registers it, prints progress as the emulator
+/// reports it, and on completion prints <c>measured-np=</c> and writes the termination log.
+/// </summary>
+internal sealed class SimRunner(TextWriter output)
+{
+    public async Task<SimRunResult> RunAsync(SimRunSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var workload = settings.Workload;
+        await output.WriteLineAsync(Invariant(
+            $"sim-run: job {workload.Job} on GPU {settings.GpuUuid}, share {settings.Share}, {workload.Iterations} iterations of {workload.Kernels.Count} kernels ({workload.IsolatedSeconds:0.###} s isolated)")).ConfigureAwait(false);
+
+        using var channel = UnixSocketChannel.Create(settings.EmulatorSocket);
+        var client = new GpuEmulator.GpuEmulatorClient(channel);
+        using var call = client.RunJob(ToRequest(settings), cancellationToken: cancellationToken);
+        await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            switch (message.KindCase)
+            {
+                case JobEvent.KindOneofCase.Started:
+                    var partners = message.Started.CoRunners.Count == 0 ? "alone" : "beside " + string.Join(", ", message.Started.CoRunners);
+                    await output.WriteLineAsync($"started: {partners}").ConfigureAwait(false);
+                    break;
+                case JobEvent.KindOneofCase.Progress:
+                    var p = message.Progress;
+                    var partner = p.CoRunner.Length == 0 ? "alone" : "beside " + p.CoRunner;
+                    await output.WriteLineAsync(Invariant($"progress: {p.IterationsDone}/{p.Iterations} iterations, {p.SimulatedSeconds:0.000} s simulated, rate {p.Rate:0.000} {partner}")).ConfigureAwait(false);
+                    break;
+                case JobEvent.KindOneofCase.Finished:
+                    return await FinishAsync(message.Finished, settings.TerminationLog, cancellationToken).ConfigureAwait(false);
+                default:
+                    break;
+            }
+        }
+
+        throw new InvalidOperationException("The emulator ended the job's stream before it finished.");
+    }
+
+    private async Task<SimRunResult> FinishAsync(Finished finished, string terminationLog, CancellationToken cancellationToken)
+    {
+        var result = new SimRunResult(finished.MeasuredNp, finished.IsolatedSeconds, finished.SharedSeconds);
+        await output.WriteLineAsync(Invariant($"finished: {result.IsolatedSeconds:0.000} s isolated, {result.SharedSeconds:0.000} s shared")).ConfigureAwait(false);
+        await output.WriteLineAsync(Invariant($"measured-np={result.MeasuredNp:0.######}")).ConfigureAwait(false);
+        await File.WriteAllTextAsync(terminationLog, JsonSerializer.Serialize(result), cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private static RunJobRequest ToRequest(SimRunSettings settings)
+    {
+        var request = new RunJobRequest
+        {
+            Job = settings.Workload.Job,
+            GpuUuid = settings.GpuUuid,
+            Share = settings.Share,
+            Iterations = settings.Workload.Iterations,
+        };
+        foreach (var kernel in settings.Workload.Kernels)
+        {
+            var geometry = kernel.Geometry;
+            request.Kernels.Add(new Kernel
+            {
+                Id = kernel.Id,
+                IsolatedSeconds = kernel.IsolatedSeconds,
+                GridBlocks = geometry.GridBlocks,
+                ThreadsPerBlock = geometry.ThreadsPerBlock,
+                RegistersPerThread = geometry.RegistersPerThread,
+                SharedMemoryPerBlockBytes = geometry.SharedMemoryPerBlockBytes,
+                Counters = { kernel.Counters.ToDictionary() },
+            });
+        }
+
+        return request;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

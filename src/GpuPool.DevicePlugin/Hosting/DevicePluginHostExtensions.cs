@@ -1,0 +1,108 @@
+using GpuPool.DevicePlugin.Allocation;
+using GpuPool.DevicePlugin.Devices;
+using GpuPool.DevicePlugin.Emulator;
+using GpuPool.DevicePlugin.Inventory;
+using GpuPool.DevicePlugin.Kubelet;
+using GpuPool.DevicePlugin.Kubernetes;
+using GpuPool.DevicePlugin.Options;
+using GpuPool.Simulation.Gpus;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace GpuPool.DevicePlugin.Hosting;
+
+/// <summary>Wires the device plugin into a web host: options, devices, kubelet plugin, emulator, health.</summary>
+public static class DevicePluginHostExtensions
+{
+    public static WebApplicationBuilder AddGpuPoolDevicePlugin(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        // 1. Options: bound, NODE_NAME as default, validated before anything starts.
+        services.AddOptions<DevicePluginOptions>()
+            .BindConfiguration(DevicePluginOptions.Section)
+            .PostConfigure<IConfiguration>((o, configuration) => o.NodeName = o.NodeName.Length > 0 ? o.NodeName : configuration["NODE_NAME"] ?? "")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DevicePluginOptions>, DevicePluginOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // 2. Devices: simulated or nvidia-smi, polled for health.
+        services.AddSingleton<IProcessRunner, ProcessRunner>();
+        services.AddSingleton<SimulatedGpuDeviceSource>();
+        services.AddSingleton<NvidiaSmiGpuDeviceSource>();
+        services.AddSingleton<IGpuDeviceSource>(sp => sp.GetRequiredService<IOptions<DevicePluginOptions>>().Value.IsSimulated
+            ? sp.GetRequiredService<SimulatedGpuDeviceSource>()
+            : sp.GetRequiredService<NvidiaSmiGpuDeviceSource>());
+        services.AddSingleton<DeviceInventory>();
+        services.AddHostedService<DeviceHealthMonitor>();
+
+        // 3. Kubernetes adapters: pod annotations for Allocate, node inventory publishing.
+        services.AddSingleton<KubernetesClientProvider>();
+        services.AddSingleton<IPodAnnotationSource, KubernetesPodAnnotationSource>();
+        services.AddSingleton<INodeInventoryPublisher, KubernetesNodeInventoryPublisher>();
+        services.AddHostedService<NodeInventoryPublishing>();
+
+        // 4. The kubelet plugin: service, restartable server, registration lifecycle.
+        services.AddSingleton<AllocationClaims>();
+        services.AddSingleton<ContainerAllocationBuilder>();
+        services.AddSingleton<DevicePluginService>();
+        services.AddSingleton<PluginServer>();
+        services.AddSingleton<KubeletRegistrar>();
+        services.AddSingleton<RegistrationState>();
+        services.AddHostedService<PluginLifecycle>();
+
+        // 5. The emulator (simulated mode) and the HTTP side.
+        // Decided while the container is built; the same value is validated at start.
+        var configured = builder.Configuration.GetSection(DevicePluginOptions.Section).Get<DevicePluginOptions>() ?? new DevicePluginOptions();
+        if (configured.IsSimulated)
+        {
+            // The calibrated contention model with its shipped parameters: needs no data at run time.
+            services.TryAddSingleton<ICoRunModel>(sp => new ContentionModel(
+                SimulatedGpuModel.From(sp.GetRequiredService<IOptions<DevicePluginOptions>>().Value.Simulated),
+                CoRunParameters.Default));
+            services.AddSingleton<NodeEmulator>();
+            services.AddHostedService<EmulatorDriver>();
+        }
+
+        services.AddGrpc();
+        services.AddHealthChecks().AddCheck<PluginHealthCheck>("device-plugin");
+
+        // Through IOptions, so a bad socket path or port fails validation naming the field first.
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<DevicePluginOptions>>((kestrel, validated) =>
+        {
+            var options = validated.Value;
+            kestrel.ListenAnyIP(options.HttpPort, o => o.Protocols = HttpProtocols.Http1);
+            if (options.IsSimulated)
+            {
+                ListenOnFreshSocket(kestrel, options.EmulatorSocket);
+            }
+        });
+        return builder;
+    }
+
+    public static WebApplication MapGpuPoolDevicePlugin(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHealthChecks("/healthz");
+        if (app.Services.GetRequiredService<IOptions<DevicePluginOptions>>().Value.IsSimulated)
+        {
+            app.MapGrpcService<GpuEmulatorService>();
+        }
+
+        return app;
+    }
+
+    private static void ListenOnFreshSocket(KestrelServerOptions kestrel, string socketPath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(socketPath)!);
+
+        // A socket file left by an earlier run makes listening fail with "address already in use".
+        File.Delete(socketPath);
+        kestrel.ListenUnixSocket(socketPath, o => o.Protocols = HttpProtocols.Http2);
+    }
+}

@@ -1,0 +1,37 @@
+using k8s;
+
+namespace GpuPool.DevicePlugin.Kubernetes;
+
+/// <summary>
+/// Creates the API client on first use (in-cluster config, else the kubeconfig), so a plugin
+/// started without a cluster still serves the kubelet and the emulator and reports the error
+/// where the API is needed. A failed creation is not remembered: the next call tries again.
+/// </summary>
+public sealed class KubernetesClientProvider : IDisposable
+{
+    private readonly Lock _gate = new();
+    private k8s.Kubernetes? _client;
+
+    public IKubernetes Client
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _client ??= new k8s.Kubernetes(
+                    KubernetesClientConfiguration.IsInCluster()
+                        ? KubernetesClientConfiguration.InClusterConfig()
+                        : KubernetesClientConfiguration.BuildConfigFromConfigFile());
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _client?.Dispose();
+            _client = null;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace GpuPool.DevicePlugin.Options;
+
+/// <summary>Configuration section <c>GpuPool:DevicePlugin</c>; every field is checked at start.</summary>
+public sealed class DevicePluginOptions
+{
+    public const string Section = "GpuPool:DevicePlugin";
+
+    public const string SimulatedMode = "simulated";
+
+    public const string RealMode = "real";
+
+    /// <summary>"simulated" (GPUs from <see cref="Simulated"/>, emulator hosted) or "real" (nvidia-smi).</summary>
+    public string Mode { get; set; } = SimulatedMode;
+
+    /// <summary>The node this plugin runs on; defaults to env NODE_NAME.</summary>
+    public string NodeName { get; set; } = "";
+
+    public string KubeletSocketDir { get; set; } = "/var/lib/kubelet/device-plugins";
+
+    public SimulatedGpuOptions Simulated { get; set; } = new();
+
+    public string EmulatorSocket { get; set; } = "/var/run/gpupool/emulator.sock";
+
+    /// <summary>Simulated seconds per real second (1 = real time).</summary>
+    public double EmulatorTimeScale { get; set; } = 1.0;
+
+    public double HealthPollSeconds { get; set; } = 10;
+
+    public int HttpPort { get; set; } = 8081;
+
+    public bool IsSimulated => string.Equals(Mode, SimulatedMode, StringComparison.Ordinal);
+}

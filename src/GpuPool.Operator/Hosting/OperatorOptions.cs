@@ -1,0 +1,35 @@
+namespace GpuPool.Operator.Hosting;
+
+/// <summary>Configuration section GpuPool:Operator (environment GpuPool__Operator__X); validated at start.</summary>
+public sealed class OperatorOptions
+{
+    public const string Section = "GpuPool:Operator";
+
+    /// <summary>Seconds between scheduling windows.</summary>
+    public double WindowSeconds { get; set; } = 30;
+
+    /// <summary>Safety margin on predicted NP: a pair needs NP > QoS x (1 + Delta) for both jobs.</summary>
+    public double Delta { get; set; } = 0.1;
+
+    /// <summary>Most pending jobs one window plans; reaching it starts a window early.</summary>
+    public int BatchLimit { get; set; } = 1000;
+
+    /// <summary>Namespaces to watch; empty means all.</summary>
+    public IList<string> Namespaces { get; } = [];
+
+    public string SchedulerName { get; set; } = "gpupool";
+
+    /// <summary>Trained pair model (.zip); empty means the embedded default.</summary>
+    public string ModelPath { get; set; } = string.Empty;
+
+    public string ResourceName { get; set; } = "gpupool.io/gpu";
+
+    public int HttpPort { get; set; } = 8080;
+
+    /// <summary>File that finished jobs' predicted and measured NP are appended to (JSON lines); empty disables it.</summary>
+    public string ObservationsPath { get; set; } = string.Empty;
+
+    public ApiRetryOptions ApiRetry { get; set; } = new();
+
+    public LeaderElectionOptions LeaderElection { get; set; } = new();
+}

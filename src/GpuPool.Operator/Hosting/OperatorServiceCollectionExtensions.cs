@@ -1,0 +1,69 @@
+using GpuPool.Core.Policies;
+using GpuPool.Core.Prediction;
+using GpuPool.Operator.Kubernetes;
+using GpuPool.Operator.Observations;
+using GpuPool.Operator.Ports;
+using GpuPool.Operator.Scheduling;
+using GpuPool.Operator.Telemetry;
+using GpuPool.Operator.Watching;
+using k8s;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Prometheus;
+
+namespace GpuPool.Operator.Hosting;
+
+/// <summary>Composition of the operator host.</summary>
+public static class OperatorServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers everything. The pair predictor is the one seam left open: the trained model
+    /// (ModelPath, or the embedded default) plugs in by registering an <see cref="IPairPredictor"/>
+    /// before this call; without one the <see cref="NoModelPredictor"/> keeps every job alone.
+    /// </summary>
+    public static IServiceCollection AddGpuPoolOperator(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new OperatorMetrics(Metrics.NewCustomRegistry()));
+        services.AddSingleton<ClusterCache>();
+        services.TryAddSingleton<IKubernetes>(_ => new k8s.Kubernetes(KubernetesClientConfiguration.IsInCluster()
+            ? KubernetesClientConfiguration.InClusterConfig()
+            : KubernetesClientConfiguration.BuildConfigFromConfigFile()));
+        services.TryAddSingleton<IClusterPort, KubernetesClusterPort>();
+        services.AddSingleton<IObservationSink>(sp => new JsonLinesObservationSink(sp.GetRequiredService<IOptions<OperatorOptions>>().Value.ObservationsPath));
+        services.TryAddSingleton<IPairPredictor, NoModelPredictor>();
+        services.AddSingleton<ISharingPolicy>(sp => MatchingPolicy.GpuPool(
+            sp.GetRequiredService<IPairPredictor>(),
+            new PairingRule(sp.GetRequiredService<IOptions<OperatorOptions>>().Value.Delta, PairingRule.DefaultSettings)));
+        services.AddSingleton(sp => new Scheduler(
+            sp.GetRequiredService<IClusterPort>(),
+            sp.GetRequiredService<ClusterCache>(),
+            sp.GetRequiredService<ISharingPolicy>(),
+            sp.GetRequiredService<IObservationSink>(),
+            sp.GetRequiredService<OperatorMetrics>(),
+            sp.GetRequiredService<IOptions<OperatorOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddHostedService<OperatorService>();
+        services.AddHealthChecks().AddCheck<CacheSyncedHealthCheck>("cache-synced", tags: [CacheSyncedHealthCheck.Tag]);
+        return services;
+    }
+
+    /// <summary>/metrics, /healthz (the process answers) and /readyz (the caches are synced).</summary>
+    public static IEndpointRouteBuilder MapGpuPoolOperatorEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapMetrics("/metrics", endpoints.ServiceProvider.GetRequiredService<OperatorMetrics>().Registry);
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(CacheSyncedHealthCheck.Tag) });
+        return endpoints;
+    }
+}

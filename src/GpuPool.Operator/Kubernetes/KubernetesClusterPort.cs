@@ -1,0 +1,157 @@
+using System.Text.Json;
+using GpuPool.Operator.Ports;
+using GpuPool.Operator.Resources;
+using k8s;
+using k8s.LeaderElection;
+using k8s.LeaderElection.ResourceLock;
+using k8s.Models;
+
+namespace GpuPool.Operator.Kubernetes;
+
+/// <summary><see cref="IClusterPort"/> on KubernetesClient; each call names its <see cref="ApiPermissions"/> entry.</summary>
+public sealed class KubernetesClusterPort(IKubernetes client) : IClusterPort
+{
+    private static readonly JsonSerializerOptions _patchJson = new()
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private static readonly string _ownedSelector = GpuPoolApi.JobNameLabel;
+
+    public IResourceFeed<GpuJob> Jobs(string? namespaceName) => CustomFeed<GpuJob>(ApiPermissions.GpuJobs, GpuPoolApi.JobPlural, namespaceName);
+
+    public IResourceFeed<GpuProfile> Profiles(string? namespaceName) => CustomFeed<GpuProfile>(ApiPermissions.GpuProfiles, GpuPoolApi.ProfilePlural, namespaceName);
+
+    public IResourceFeed<V1Node> Nodes() => new KubernetesFeed<V1Node, V1Node>(
+        ApiPermissions.Nodes,
+        async ct =>
+        {
+            var list = await client.CoreV1.ListNodeAsync(cancellationToken: ct);
+            return new ResourceList<V1Node>([.. list.Items], list.Metadata.ResourceVersion);
+        },
+        (rv, ct) => client.CoreV1.WatchListNodeAsync(allowWatchBookmarks: true, resourceVersion: rv, cancellationToken: ct),
+        node => node,
+        node => node.Metadata?.ResourceVersion,
+        _ => null);
+
+    public IResourceFeed<V1Pod> OwnedPods(string? namespaceName) => new KubernetesFeed<V1Pod, V1Pod>(
+        ApiPermissions.Pods,
+        async ct =>
+        {
+            var list = namespaceName is null
+                ? await client.CoreV1.ListPodForAllNamespacesAsync(labelSelector: _ownedSelector, cancellationToken: ct)
+                : await client.CoreV1.ListNamespacedPodAsync(namespaceName, labelSelector: _ownedSelector, cancellationToken: ct);
+            return new ResourceList<V1Pod>([.. list.Items], list.Metadata.ResourceVersion);
+        },
+        (rv, ct) => namespaceName is null
+            ? client.CoreV1.WatchListPodForAllNamespacesAsync(allowWatchBookmarks: true, labelSelector: _ownedSelector, resourceVersion: rv, cancellationToken: ct)
+            : client.CoreV1.WatchListNamespacedPodAsync(namespaceName, allowWatchBookmarks: true, labelSelector: _ownedSelector, resourceVersion: rv, cancellationToken: ct),
+        pod => pod,
+        pod => pod.Metadata?.ResourceVersion,
+        _ => null);
+
+    public async Task<V1Pod?> GetPodAsync(string namespaceName, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ApiCall.RunAsync(ApiPermissions.Pods, "get", () => client.CoreV1.ReadNamespacedPodAsync(name, namespaceName, cancellationToken: cancellationToken));
+        }
+        catch (ApiNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public Task<V1Pod> CreatePodAsync(V1Pod pod, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        return ApiCall.RunAsync(ApiPermissions.Pods, "create", () => client.CoreV1.CreateNamespacedPodAsync(pod, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken));
+    }
+
+    public Task BindPodAsync(string namespaceName, string podName, string nodeName, CancellationToken cancellationToken)
+    {
+        var binding = new V1Binding
+        {
+            Metadata = new V1ObjectMeta { Name = podName, NamespaceProperty = namespaceName },
+            Target = new V1ObjectReference { ApiVersion = "v1", Kind = "Node", Name = nodeName },
+        };
+        return ApiCall.RunAsync(ApiPermissions.PodBindings, "create", () => client.CoreV1.CreateNamespacedPodBindingAsync(binding, podName, namespaceName, cancellationToken: cancellationToken));
+    }
+
+    public async Task<GpuJob> PatchJobStatusAsync(string namespaceName, string name, GpuJobStatus status, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.Serialize(new Dictionary<string, GpuJobStatus> { ["status"] = status }, _patchJson);
+        var patched = await ApiCall.RunAsync(
+            ApiPermissions.GpuJobStatus,
+            "patch",
+            () => client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
+                new V1Patch(body, V1Patch.PatchType.MergePatch), GpuPoolApi.Group, GpuPoolApi.Version, namespaceName, GpuPoolApi.JobPlural, name, cancellationToken: cancellationToken));
+        return Read<GpuJob>(patched);
+    }
+
+    public Task EmitEventAsync(JobEvent jobEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobEvent);
+        var job = jobEvent.Job;
+        var now = DateTime.UtcNow;
+        var body = new Corev1Event
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = $"{job.Metadata.Name}.{now.Ticks:x}",
+                NamespaceProperty = job.Metadata.NamespaceProperty,
+            },
+            InvolvedObject = new V1ObjectReference
+            {
+                ApiVersion = GpuPoolApi.ApiVersion,
+                Kind = GpuPoolApi.JobKind,
+                Name = job.Metadata.Name,
+                NamespaceProperty = job.Metadata.NamespaceProperty,
+                Uid = job.Metadata.Uid,
+                ResourceVersion = job.Metadata.ResourceVersion,
+            },
+            Reason = jobEvent.Reason,
+            Message = jobEvent.Message,
+            Type = jobEvent.Warning ? "Warning" : "Normal",
+            Source = new V1EventSource { Component = "gpupool-operator" },
+            FirstTimestamp = now,
+            LastTimestamp = now,
+            Count = 1,
+        };
+        return ApiCall.RunAsync(ApiPermissions.Events, "create", () => client.CoreV1.CreateNamespacedEventAsync(body, job.Metadata.NamespaceProperty, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>KubernetesClient's LeaseLock does get/create/update of coordination.k8s.io leases (all in <see cref="ApiPermissions.Leases"/>).</summary>
+    public ILock LeaseLock(string namespaceName, string name, string identity)
+    {
+        _ = ApiPermissions.Leases;
+        return new LeaseLock(client, namespaceName, name, identity);
+    }
+
+    private KubernetesFeed<T, object> CustomFeed<T>(ApiPermission permission, string plural, string? namespaceName)
+        where T : class, IKubernetesObject<V1ObjectMeta> => new(
+        permission,
+        async ct =>
+        {
+            var list = namespaceName is null
+                ? await client.CustomObjects.ListClusterCustomObjectAsync<CustomResourceList<T>>(GpuPoolApi.Group, GpuPoolApi.Version, plural, cancellationToken: ct)
+                : await client.CustomObjects.ListNamespacedCustomObjectAsync<CustomResourceList<T>>(GpuPoolApi.Group, GpuPoolApi.Version, namespaceName, plural, cancellationToken: ct);
+            return new ResourceList<T>(list.Items ?? [], list.Metadata?.ResourceVersion ?? string.Empty);
+        },
+        (rv, ct) => Watch(plural, namespaceName, rv, ct),
+        Read<T>,
+        item => item.Metadata?.ResourceVersion,
+        raw => Read<V1Status>(raw));
+
+    private IAsyncEnumerable<(WatchEventType, object)> Watch(string plural, string? namespaceName, string resourceVersion, CancellationToken ct) =>
+        namespaceName is null
+            ? client.CustomObjects.WatchListClusterCustomObjectAsync(GpuPoolApi.Group, GpuPoolApi.Version, plural, allowWatchBookmarks: true, resourceVersion: resourceVersion, cancellationToken: ct)
+            : client.CustomObjects.WatchListNamespacedCustomObjectAsync(GpuPoolApi.Group, GpuPoolApi.Version, namespaceName, plural, allowWatchBookmarks: true, resourceVersion: resourceVersion, cancellationToken: ct);
+
+    private static T Read<T>(object raw) => raw switch
+    {
+        T typed => typed,
+        JsonElement element => KubernetesJson.Deserialize<T>(element.GetRawText()),
+        _ => KubernetesJson.Deserialize<T>(KubernetesJson.Serialize(raw)),
+    };
+}

@@ -1,0 +1,40 @@
+using GpuPool.Operator.Resources;
+using k8s.LeaderElection;
+using k8s.Models;
+
+namespace GpuPool.Operator.Ports;
+
+/// <summary>
+/// Everything the operator asks of Kubernetes, and nothing more. The KubernetesClient adapter and
+/// the in-memory fake of the tests both implement it; errors are mapped to
+/// <see cref="ApiConflictException"/>, <see cref="ResourceExpiredException"/>,
+/// <see cref="TransientApiException"/> and <see cref="ApiNotFoundException"/>.
+/// </summary>
+public interface IClusterPort
+{
+    /// <summary>GpuJobs of one namespace, or of all when <paramref name="namespaceName"/> is null.</summary>
+    IResourceFeed<GpuJob> Jobs(string? namespaceName);
+
+    IResourceFeed<GpuProfile> Profiles(string? namespaceName);
+
+    IResourceFeed<V1Node> Nodes();
+
+    /// <summary>Pods carrying the job-name label, i.e. the pods this operator created.</summary>
+    IResourceFeed<V1Pod> OwnedPods(string? namespaceName);
+
+    Task<V1Pod?> GetPodAsync(string namespaceName, string name, CancellationToken cancellationToken);
+
+    /// <summary>Creates the pod; an existing pod of that name is a <see cref="ApiConflictException"/>.</summary>
+    Task<V1Pod> CreatePodAsync(V1Pod pod, CancellationToken cancellationToken);
+
+    /// <summary>POSTs pods/binding; a pod already bound is a <see cref="ApiConflictException"/>.</summary>
+    Task BindPodAsync(string namespaceName, string podName, string nodeName, CancellationToken cancellationToken);
+
+    /// <summary>Merge-patches the status subresource and returns the job as stored.</summary>
+    Task<GpuJob> PatchJobStatusAsync(string namespaceName, string name, GpuJobStatus status, CancellationToken cancellationToken);
+
+    Task EmitEventAsync(JobEvent jobEvent, CancellationToken cancellationToken);
+
+    /// <summary>The coordination.k8s.io Lease the leader elector holds.</summary>
+    ILock LeaseLock(string namespaceName, string name, string identity);
+}

@@ -1,0 +1,44 @@
+namespace GpuPool.Operator.Resources;
+
+/// <summary>Every reason the operator writes into a condition (and into Events).</summary>
+public static class ConditionReasons
+{
+    /// <summary>Scheduled=True: the job shares its GPU with a partner.</summary>
+    public const string Paired = "Paired";
+
+    /// <summary>Scheduled=True: the job has its GPU to itself.</summary>
+    public const string Alone = "Alone";
+
+    /// <summary>Scheduled=False: no GPU (or no safe partner slot) was free in the last window.</summary>
+    public const string WaitingForGpu = "WaitingForGpu";
+
+    /// <summary>Scheduled=False: a pod with the job's deterministic name exists but is not owned by the job.</summary>
+    public const string PodNameTaken = "PodNameTaken";
+
+    /// <summary>ProfileMissing=True: spec.profileRef names no GpuProfile in the namespace.</summary>
+    public const string ProfileNotFound = "ProfileNotFound";
+
+    /// <summary>ProfileMissing=False: the profile appeared before the job was scheduled.</summary>
+    public const string ProfileFound = "ProfileFound";
+
+    /// <summary>Invalid=True: both or neither of spec.profileRef and spec.kernels are given.</summary>
+    public const string KernelSourceAmbiguous = "KernelSourceAmbiguous";
+
+    /// <summary>Invalid=True: the kernels (inline or from the profile) break a rule (duplicate id, bad geometry, empty).</summary>
+    public const string InvalidKernels = "InvalidKernels";
+
+    /// <summary>Invalid=True: spec.template has no containers.</summary>
+    public const string InvalidTemplate = "InvalidTemplate";
+
+    /// <summary>Invalid=True: a spec number is out of range (only reachable when the schema was bypassed).</summary>
+    public const string InvalidSpec = "InvalidSpec";
+
+    /// <summary>Invalid=False: a new generation of the spec passed the checks.</summary>
+    public const string SpecValid = "SpecValid";
+
+    /// <summary>Completed=True: the pod succeeded.</summary>
+    public const string Succeeded = "Succeeded";
+
+    /// <summary>Completed=True: the pod failed.</summary>
+    public const string Failed = "Failed";
+}

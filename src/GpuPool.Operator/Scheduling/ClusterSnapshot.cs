@@ -1,0 +1,12 @@
+namespace GpuPool.Operator.Scheduling;
+
+/// <summary>
+/// What one window plans from. <see cref="Pending"/>: plannable jobs (profiled or profile-missing),
+/// highest priority then oldest first, at most BatchLimit; <see cref="Rejected"/>: invalid specs
+/// not yet flagged at their generation; <see cref="PendingTotal"/>: every job waiting.
+/// </summary>
+public sealed record ClusterSnapshot(
+    IReadOnlyList<JobTranslation> Pending,
+    IReadOnlyList<JobTranslation> Rejected,
+    IReadOnlyList<GpuSlot> Gpus,
+    int PendingTotal);

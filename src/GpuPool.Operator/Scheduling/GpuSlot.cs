@@ -1,0 +1,10 @@
+using GpuPool.Core.Gpus;
+using GpuPool.Core.Placement;
+
+namespace GpuPool.Operator.Scheduling;
+
+/// <summary>
+/// One healthy GPU at snapshot time: its state for the policy (null when it cannot take another
+/// job: two jobs on it, or one that must run alone) and the predicted NP of the jobs on it.
+/// </summary>
+public sealed record GpuSlot(Gpu Gpu, string? Uuid, GpuState? State, double PredictedNpSum);

@@ -1,0 +1,68 @@
+using GpuPool.Operator.Resources;
+
+namespace GpuPool.Operator.Scheduling;
+
+/// <summary>
+/// Conditions of jobs that did not get a GPU: Invalid (once per generation), ProfileMissing (and
+/// back to False when the profile appears), and Scheduled=False WaitingForGpu (once). Each writes
+/// only on a change, so a job waiting many windows costs no writes.
+/// </summary>
+public sealed class JobFlagger(JobWriter jobs, TimeProvider time)
+{
+    public Task FlagInvalidAsync(JobTranslation translation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(translation);
+        return SetAsync(translation.Resource, ConditionTypes.Invalid, true, translation.InvalidReason!, translation.Message!, warn: true, cancellationToken);
+    }
+
+    /// <summary>ProfileMissing and Invalid as the job now reads.</summary>
+    public async Task FlagProfileAsync(JobTranslation translation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(translation);
+        var job = translation.Resource;
+        if (translation.ProfileMissing)
+        {
+            await SetAsync(job, ConditionTypes.ProfileMissing, true, ConditionReasons.ProfileNotFound, translation.Message!, warn: true, cancellationToken);
+            return;
+        }
+
+        if (job.Status?.Condition(ConditionTypes.ProfileMissing) is { IsTrue: true })
+        {
+            await SetAsync(job, ConditionTypes.ProfileMissing, false, ConditionReasons.ProfileFound, $"GpuProfile {job.Spec.ProfileRef} found.", warn: false, cancellationToken);
+        }
+
+        if (job.Status?.Condition(ConditionTypes.Invalid) is { IsTrue: true })
+        {
+            await SetAsync(job, ConditionTypes.Invalid, false, ConditionReasons.SpecValid, "The spec passes every check.", warn: false, cancellationToken);
+        }
+    }
+
+    public Task FlagWaitingAsync(JobTranslation translation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(translation);
+        var job = translation.Resource;
+        return job.Status?.Condition(ConditionTypes.Scheduled) is not null
+            ? Task.CompletedTask
+            : SetAsync(job, ConditionTypes.Scheduled, false, ConditionReasons.WaitingForGpu, "No free GPU (or safe partner) in the last window.", warn: false, cancellationToken);
+    }
+
+    private async Task SetAsync(GpuJob seen, string type, bool value, string reason, string message, bool warn, CancellationToken cancellationToken)
+    {
+        var job = jobs.Latest(seen);
+        var current = job.Status?.Condition(type);
+        if (current is not null && current.IsTrue == value && current.Reason == reason && current.ObservedGeneration == job.Metadata.Generation)
+        {
+            return;
+        }
+
+        var status = (job.Status ?? new GpuJobStatus()) with
+        {
+            Phase = job.Status?.Phase ?? JobPhase.Pending,
+            Conditions = Conditions.Set(job.Status?.Conditions, type, value, reason, message, job.Metadata.Generation, time.GetUtcNow()),
+        };
+        if (await jobs.PatchStatusAsync(job, status, cancellationToken) && warn)
+        {
+            await jobs.EmitAsync(job, true, reason, message, cancellationToken);
+        }
+    }
+}

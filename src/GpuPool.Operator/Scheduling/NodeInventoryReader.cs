@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json;
+using GpuPool.Core.Gpus;
+using k8s.Models;
+
+namespace GpuPool.Operator.Scheduling;
+
+/// <summary>
+/// Reads a node's GPU inventory: the gpupool.io/gpu-inventory annotation when present, else the
+/// gpupool.io/gpu-model and gpu-count labels with the extended-resource capacity (two slots per GPU).
+/// </summary>
+public static class NodeInventoryReader
+{
+    public const string InventoryAnnotation = "gpupool.io/gpu-inventory";
+    public const string ModelLabel = "gpupool.io/gpu-model";
+    public const string CountLabel = "gpupool.io/gpu-count";
+    public const int SlotsPerGpu = 2;
+
+    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The inventory, or null when the node has no GPUs for us (or is cordoned); <paramref name="problem"/> says why a node was skipped or defaulted.</summary>
+    public static NodeInventory? Read(V1Node node, string resourceName, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        problem = null;
+        var name = node.Metadata.Name;
+        if (node.Spec?.Unschedulable == true)
+        {
+            return null;
+        }
+
+        var annotations = node.Metadata.Annotations;
+        if (annotations is not null && annotations.TryGetValue(InventoryAnnotation, out var json))
+        {
+            try
+            {
+                var doc = JsonSerializer.Deserialize<InventoryDocument>(json, _json) ?? throw new JsonException("empty document");
+                var model = Model(doc.Model ?? "V100", doc.SmCount, doc.MemoryMiB);
+                var gpus = doc.Gpus?.Select(g => new NodeGpu(g.Index, g.Uuid, g.Healthy)).ToList()
+                    ?? [.. Enumerable.Range(0, doc.Count).Select(i => new NodeGpu(i, null, true))];
+                return new NodeInventory(name, model, gpus, FromAnnotation: true);
+            }
+            catch (Exception e) when (e is JsonException or ArgumentException)
+            {
+                problem = $"node {name}: annotation {InventoryAnnotation} is unreadable ({e.Message}); using labels and capacity";
+            }
+        }
+
+        var count = CapacityGpus(node, resourceName) ?? LabelGpus(node);
+        if (count is null or 0)
+        {
+            return null;
+        }
+
+        problem ??= $"node {name}: no {InventoryAnnotation} annotation; {count} GPU(s) from labels/capacity, V100 memory and SM count assumed";
+        var modelName = node.Metadata.Labels?.TryGetValue(ModelLabel, out var label) == true ? label : "V100";
+        return new NodeInventory(name, Model(modelName, 0, 0), [.. Enumerable.Range(0, count.Value).Select(i => new NodeGpu(i, null, true))], FromAnnotation: false);
+    }
+
+    private static int? CapacityGpus(V1Node node, string resourceName) =>
+        node.Status?.Capacity is { } capacity && capacity.TryGetValue(resourceName, out var quantity)
+            ? (int)(quantity.ToInt64() / SlotsPerGpu)
+            : null;
+
+    private static int? LabelGpus(V1Node node) =>
+        node.Metadata.Labels?.TryGetValue(CountLabel, out var text) == true
+            && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : null;
+
+    private static GpuModel Model(string name, int smCount, long memoryMiB)
+    {
+        var v100 = GpuModel.V100;
+        return new GpuModel(
+            name,
+            smCount > 0 ? smCount : v100.SmCount,
+            v100.MaxThreadsPerSm,
+            v100.MaxBlocksPerSm,
+            v100.RegistersPerSm,
+            v100.SharedMemoryPerSmBytes,
+            memoryMiB > 0 ? memoryMiB : v100.MemoryMiB);
+    }
+
+    private sealed record InventoryDocument(string? Model, int Count, long MemoryMiB, int SmCount, IReadOnlyList<InventoryGpu>? Gpus);
+
+    private sealed record InventoryGpu(int Index, string? Uuid, bool Healthy = true);
+}

@@ -1,0 +1,19 @@
+using GpuPool.Core.Sharing;
+using GpuPool.Operator.Resources;
+
+namespace GpuPool.Operator.Scheduling;
+
+/// <summary>
+/// One decision ready to write: the job, its GPU, its partner's key ("" when alone), the setting
+/// seen from this job, and the predicted NP. Pure data; the pod built from it is the durable record.
+/// </summary>
+public sealed record Placement(
+    GpuJob Job,
+    IReadOnlyList<KernelSpec> Kernels,
+    string Node,
+    int GpuIndex,
+    string? GpuUuid,
+    string Partner,
+    SharingSetting Setting,
+    double? PredictedNp,
+    bool ProfileMissing);

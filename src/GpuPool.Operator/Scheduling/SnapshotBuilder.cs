@@ -1,0 +1,104 @@
+using GpuPool.Core.Gpus;
+using GpuPool.Core.Placement;
+using GpuPool.Operator.Resources;
+using GpuPool.Operator.Watching;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+
+namespace GpuPool.Operator.Scheduling;
+
+/// <summary>Step 2 of a window: reads the watch cache into a <see cref="ClusterSnapshot"/>. Writes nothing.</summary>
+public sealed partial class SnapshotBuilder(ClusterCache cache, string resourceName, int batchLimit, ILogger logger)
+{
+    private readonly HashSet<string> _reportedNodes = new(StringComparer.Ordinal);
+
+    public ClusterSnapshot Take()
+    {
+        var pods = cache.Pods.Snapshot();
+        var podsByJob = pods.ToLookup(JobOwnership.JobKeyOf, StringComparer.Ordinal);
+        var waiting = cache.Jobs.Snapshot()
+            .Where(j => !JobPhase.IsTerminal(j.Status?.Phase) && !podsByJob[j.Key].Any(p => JobOwnership.Owns(j, p)) && !FlaggedInvalid(j))
+            .OrderByDescending(j => j.Spec.Priority ?? 0)
+            .ThenBy(j => j.Metadata.CreationTimestamp ?? DateTime.MinValue)
+            .ThenBy(j => j.Key, StringComparer.Ordinal)
+            .Select(Translate)
+            .ToList();
+        var plannable = waiting.Where(t => !t.IsInvalid).ToList();
+        return new ClusterSnapshot(
+            [.. plannable.Take(batchLimit)],
+            [.. waiting.Where(t => t.IsInvalid)],
+            Slots(pods),
+            plannable.Count);
+    }
+
+    public JobTranslation Translate(GpuJob job) =>
+        JobTranslator.Translate(job, name => cache.Profiles.Get(job.Metadata.NamespaceProperty + "/" + name));
+
+    private static bool FlaggedInvalid(GpuJob job) =>
+        job.Status?.Condition(ConditionTypes.Invalid) is { IsTrue: true } c && c.ObservedGeneration == job.Metadata.Generation;
+
+    private List<GpuSlot> Slots(IReadOnlyList<V1Pod> pods)
+    {
+        var occupants = pods
+            .Where(JobOwnership.IsLive)
+            .Select(p => (Pod: p, Gpu: GpuOf(p)))
+            .Where(x => x.Gpu is not null)
+            .ToLookup(x => x.Gpu!.Value, x => x.Pod);
+        var slots = new List<GpuSlot>();
+        foreach (var node in cache.Nodes.Snapshot().OrderBy(n => n.Metadata.Name, StringComparer.Ordinal))
+        {
+            var inventory = NodeInventoryReader.Read(node, resourceName, out var problem);
+            if (problem is not null && _reportedNodes.Add(node.Metadata.Name))
+            {
+                LogInventory(problem);
+            }
+
+            foreach (var gpu in inventory?.Gpus.Where(g => g.Healthy) ?? [])
+            {
+                var id = new GpuId(inventory!.NodeName, gpu.Index);
+                var onGpu = occupants[id].ToList();
+                var predicted = onGpu.Sum(PredictedNp);
+                slots.Add(new GpuSlot(new Gpu(id, inventory.Model), gpu.Uuid, State(new Gpu(id, inventory.Model), onGpu), predicted));
+            }
+        }
+
+        return slots;
+    }
+
+    private GpuState? State(Gpu gpu, List<V1Pod> onGpu)
+    {
+        if (onGpu.Count == 0)
+        {
+            return GpuState.Idle(gpu);
+        }
+
+        if (onGpu.Count > 1 || onGpu[0].Metadata.Annotations?.ContainsKey(PodAnnotations.ProfileMissing) == true)
+        {
+            return null;
+        }
+
+        var job = cache.Jobs.Get(JobOwnership.JobKeyOf(onGpu[0]));
+        var running = job is null ? null : Translate(job).Job;
+        return running is null ? null : new GpuState(gpu, [running]);
+    }
+
+    private static GpuId? GpuOf(V1Pod pod)
+    {
+        var annotations = pod.Metadata.Annotations;
+        var node = pod.Spec?.NodeName ?? MetadataValues.Get(annotations, PodAnnotations.Node);
+        return node is not null && int.TryParse(MetadataValues.Get(annotations, PodAnnotations.GpuIndex), out var index)
+            ? new GpuId(node, index)
+            : null;
+    }
+
+    /// <summary>A job alone counts 1 when nothing was predicted; a shared one counts its prediction.</summary>
+    private static double PredictedNp(V1Pod pod)
+    {
+        var annotations = pod.Metadata.Annotations;
+        var predicted = SharingAnnotation.ParseNumber(MetadataValues.Get(annotations, PodAnnotations.PredictedNp));
+        return predicted ?? (string.IsNullOrEmpty(MetadataValues.Get(annotations, PodAnnotations.Partner)) ? 1.0 : 0.0);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GPU inventory: {Problem}")]
+    private partial void LogInventory(string problem);
+}

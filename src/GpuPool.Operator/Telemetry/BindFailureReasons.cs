@@ -1,0 +1,17 @@
+namespace GpuPool.Operator.Telemetry;
+
+/// <summary>The fixed label values of gpupool_bind_failures_total{reason}.</summary>
+public static class BindFailureReasons
+{
+    /// <summary>Creating the pod failed after retries; nothing was written, the job is requeued.</summary>
+    public const string CreatePod = "create_pod";
+
+    /// <summary>Binding failed after retries; the pod keeps the decision and the next window binds it.</summary>
+    public const string Bind = "bind";
+
+    /// <summary>Writing status failed after retries; the next window rewrites it from the pod.</summary>
+    public const string Status = "status";
+
+    /// <summary>A pod of the job's name exists and belongs to something else.</summary>
+    public const string PodNameTaken = "pod_name_taken";
+}

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using GpuPool.Operator.Ports;
+using k8s;
+using k8s.Models;
+
+namespace GpuPool.Operator.Watching;
+
+/// <summary>
+/// The watch cache of one kind, keyed "namespace/name" (or "name" when cluster-scoped). Watchers
+/// write it; the scheduling window reads a snapshot. The operator's own writes are put in at once
+/// (<see cref="Upsert"/>) so the next window sees them before the watch does.
+/// </summary>
+public sealed class ResourceStore<T>
+    where T : class, IKubernetesObject<V1ObjectMeta>
+{
+    private readonly ConcurrentDictionary<string, T> _items = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _syncedScopes = new(StringComparer.Ordinal);
+
+    /// <summary>Raised after every change, from the writer's thread.</summary>
+    public event EventHandler? Changed;
+
+    public int Count => _items.Count;
+
+    public bool IsSynced(string scope) => _syncedScopes.ContainsKey(scope);
+
+    public T? Get(string key) => _items.TryGetValue(key, out var item) ? item : null;
+
+    public IReadOnlyList<T> Snapshot() => [.. _items.Values];
+
+    /// <summary>Replaces every item of the scope (a namespace, or all when null) with a fresh list.</summary>
+    public void Replace(string? namespaceScope, IReadOnlyList<T> fresh)
+    {
+        ArgumentNullException.ThrowIfNull(fresh);
+        var keep = fresh.Select(i => ResourceKey.Of(i)).ToHashSet(StringComparer.Ordinal);
+        foreach (var (key, item) in _items)
+        {
+            if (!keep.Contains(key) && (namespaceScope is null || item.Metadata.NamespaceProperty == namespaceScope))
+            {
+                _items.TryRemove(key, out _);
+            }
+        }
+
+        foreach (var item in fresh)
+        {
+            _items[ResourceKey.Of(item)] = item;
+        }
+
+        _syncedScopes[namespaceScope ?? string.Empty] = true;
+        Changed?.Invoke(this, EventArgs.Empty);
+    }
+
+    public void Apply(WatchEvent<T> watchEvent)
+    {
+        ArgumentNullException.ThrowIfNull(watchEvent);
+        if (watchEvent.Item is null)
+        {
+            return;
+        }
+
+        if (watchEvent.Kind == WatchEventKind.Deleted)
+        {
+            _items.TryRemove(ResourceKey.Of(watchEvent.Item), out _);
+        }
+        else
+        {
+            _items[ResourceKey.Of(watchEvent.Item)] = watchEvent.Item;
+        }
+
+        Changed?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>
+    /// Puts in an object the operator itself just wrote, unless the watch already delivered a newer
+    /// version. resourceVersions are compared as numbers here only, for the operator's own writes;
+    /// watch events always apply.
+    /// </summary>
+    public void Upsert(T item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var key = ResourceKey.Of(item);
+        if (_items.TryGetValue(key, out var existing) && IsNewer(existing.Metadata.ResourceVersion, item.Metadata.ResourceVersion))
+        {
+            return;
+        }
+
+        Apply(new WatchEvent<T>(WatchEventKind.Modified, item, null));
+    }
+
+    private static bool IsNewer(string? a, string? b) =>
+        long.TryParse(a, out var x) && long.TryParse(b, out var y) && x > y;
+}

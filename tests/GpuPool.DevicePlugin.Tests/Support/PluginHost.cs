@@ -1,0 +1,93 @@
+using GpuPool.DevicePlugin.Allocation;
+using GpuPool.DevicePlugin.Devices;
+using GpuPool.DevicePlugin.Hosting;
+using GpuPool.DevicePlugin.Inventory;
+using GpuPool.DevicePlugin.Kubelet;
+using GpuPool.Simulation.Gpus;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GpuPool.DevicePlugin.Tests.Support;
+
+/// <summary>
+/// The device plugin as Program.cs builds it, on temp sockets, with the Kubernetes adapters (and
+/// optionally clock and co-run model) replaced by test doubles.
+/// </summary>
+public sealed class PluginHost : IAsyncDisposable
+{
+    public const string NodeName = "node-a";
+
+    private readonly WebApplication _app;
+
+    private PluginHost(WebApplication app, TempDirectory directory)
+    {
+        _app = app;
+        Directory = directory;
+    }
+
+    public TempDirectory Directory { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public FakePodAnnotationSource Pods => (FakePodAnnotationSource)Services.GetRequiredService<IPodAnnotationSource>();
+
+    public DeviceInventory Inventory => Services.GetRequiredService<DeviceInventory>();
+
+    public static WebApplicationBuilder CreateBuilder(TempDirectory directory, IDictionary<string, string?>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        var configuration = new Dictionary<string, string?>
+        {
+            ["GpuPool:DevicePlugin:Mode"] = "simulated",
+            ["GpuPool:DevicePlugin:NodeName"] = NodeName,
+            ["GpuPool:DevicePlugin:KubeletSocketDir"] = directory.KubeletDir,
+            ["GpuPool:DevicePlugin:EmulatorSocket"] = directory.EmulatorSocket,
+            ["GpuPool:DevicePlugin:HttpPort"] = "0",
+            ["GpuPool:DevicePlugin:HealthPollSeconds"] = "3600",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.AddGpuPoolDevicePlugin();
+        builder.Services.AddSingleton<IPodAnnotationSource, FakePodAnnotationSource>();
+        builder.Services.AddSingleton<INodeInventoryPublisher>(new RecordingNodeInventoryPublisher());
+        return builder;
+    }
+
+    public static async Task<PluginHost> StartAsync(
+        TempDirectory directory,
+        IDictionary<string, string?>? settings = null,
+        TimeProvider? timeProvider = null,
+        ICoRunModel? coRunModel = null)
+    {
+        var builder = CreateBuilder(directory, settings);
+        if (timeProvider is not null)
+        {
+            builder.Services.AddSingleton(timeProvider);
+        }
+
+        builder.Services.AddSingleton(coRunModel ?? new TableCoRunModel(new Dictionary<(string, string), (double, double)>()));
+        var app = builder.Build();
+        app.MapGpuPoolDevicePlugin();
+        await app.StartAsync();
+        return new PluginHost(app, directory);
+    }
+
+    public GrpcChannel PluginChannel() => UnixSocketChannel.Create(Directory.PluginSocket);
+
+    public GrpcChannel EmulatorChannel() => UnixSocketChannel.Create(Directory.EmulatorSocket);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using GpuPool.Operator.Resources;
+using k8s.Models;
+
+namespace GpuPool.Operator.Tests.Builders;
+
+/// <summary>Small builders for the cluster objects the tests need.</summary>
+public static class Objects
+{
+    public const string Namespace = "team-a";
+
+    public static KernelSpec Kernel(string id, double seconds = 0.01) => new()
+    {
+        Id = id,
+        GridBlocks = 160,
+        ThreadsPerBlock = 256,
+        RegistersPerThread = 32,
+        SharedMemoryPerBlockBytes = 0,
+        IsolatedSeconds = seconds,
+        Counters = new Dictionary<string, double> { ["ipc"] = 1.5, ["avg_dram_bw"] = 0.4 },
+    };
+
+    public static GpuJob Job(string name, double qos = 0.5, string? profile = null, IReadOnlyList<KernelSpec>? kernels = null, long memoryMiB = 4096, int? priority = null) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
+        Spec = new GpuJobSpec
+        {
+            Template = new V1PodTemplateSpec
+            {
+                Spec = new V1PodSpec { Containers = [new V1Container { Name = "main", Image = "gpupool:dev" }], RestartPolicy = "Never" },
+            },
+            ProfileRef = profile,
+            Kernels = profile is null ? kernels ?? [Kernel(name + "-k0"), Kernel(name + "-k1")] : null,
+            QosTarget = qos,
+            Iterations = 10,
+            GpuMemoryMiB = memoryMiB,
+            Priority = priority,
+        },
+    };
+
+    public static GpuProfile Profile(string name, params KernelSpec[] kernels) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
+        Spec = new GpuProfileSpec { Kernels = kernels.Length == 0 ? [Kernel(name + "-k0")] : kernels },
+    };
+
+    /// <summary>A node with the device plugin's inventory annotation (or, with <paramref name="labelsOnly"/>, only labels and capacity).</summary>
+    public static V1Node Node(string name, int gpus = 1, bool labelsOnly = false, long memoryMiB = 32768)
+    {
+        var node = new V1Node
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = name,
+                Labels = new Dictionary<string, string> { ["gpupool.io/gpu-model"] = "V100", ["gpupool.io/gpu-count"] = gpus.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            },
+            Status = new V1NodeStatus
+            {
+                Capacity = new Dictionary<string, ResourceQuantity> { ["gpupool.io/gpu"] = new ResourceQuantity((gpus * 2).ToString(System.Globalization.CultureInfo.InvariantCulture)) },
+            },
+        };
+        if (!labelsOnly)
+        {
+            node.Metadata.Annotations = new Dictionary<string, string>
+            {
+                ["gpupool.io/gpu-inventory"] = JsonSerializer.Serialize(new
+                {
+                    model = "V100",
+                    count = gpus,
+                    memoryMiB,
+                    smCount = 80,
+                    gpus = Enumerable.Range(0, gpus).Select(i => new { index = i, uuid = $"GPU-{name}-{i}", healthy = true }),
+                }),
+            };
+        }
+
+        return node;
+    }
+}

@@ -1,0 +1,85 @@
+using YamlDotNet.RepresentationModel;
+
+namespace GpuPool.Operator.Tests.Chart;
+
+/// <summary>Values reach the rendered objects: each case names an object (kind, component) and a path in it.</summary>
+[Trait("Category", "Chart")]
+public sealed class ChartValuesTests
+{
+    private const string OperatorConfig = "GpuPool__Operator__";
+
+    public static TheoryData<string[], string, string, string[], string?> Settings => new()
+    {
+        { [], "ConfigMap", "operator", ["data", OperatorConfig + "LeaderElection__Enabled"], "false" },
+        { ["--set", "operator.replicas=3"], "ConfigMap", "operator", ["data", OperatorConfig + "LeaderElection__Enabled"], "true" },
+        { ["--set", "operator.replicas=3", "--set", "operator.leaderElection.enabled=false"], "ConfigMap", "operator", ["data", OperatorConfig + "LeaderElection__Enabled"], "false" },
+        { ["--set", "operator.leaderElection.enabled=true"], "ConfigMap", "operator", ["data", OperatorConfig + "LeaderElection__Enabled"], "true" },
+        { ["--set", "operator.replicas=3"], "Deployment", "operator", ["spec", "replicas"], "3" },
+        { [], "ConfigMap", "operator", ["data", OperatorConfig + "LeaderElection__LeaseName"], "gpupool-operator" },
+        { [], "ConfigMap", "operator", ["data", OperatorConfig + "ModelPath"], "" },
+        { ["--set", "operator.model.configMap=my-model"], "ConfigMap", "operator", ["data", OperatorConfig + "ModelPath"], "/etc/gpupool/model/model.zip" },
+        { ["--set", "operator.config.windowSeconds=12.5"], "ConfigMap", "operator", ["data", OperatorConfig + "WindowSeconds"], "12.5" },
+        { ["--set", "operator.config.namespaces={ml,research}"], "ConfigMap", "operator", ["data", OperatorConfig + "Namespaces__1"], "research" },
+        { [], "ConfigMap", "operator", ["data", OperatorConfig + "Namespaces__0"], null },
+        { [], "DaemonSet", "device-plugin", ["spec", "template", "spec", "runtimeClassName"], null },
+        { ["--set", "devicePlugin.mode=real"], "DaemonSet", "device-plugin", ["spec", "template", "spec", "runtimeClassName"], "nvidia" },
+        { ["--set", "devicePlugin.mode=real"], "ConfigMap", "device-plugin", ["data", "GpuPool__DevicePlugin__Mode"], "real" },
+        { ["--set", "devicePlugin.mode=real"], "ConfigMap", "device-plugin", ["data", "GpuPool__DevicePlugin__Simulated__Count"], null },
+        { ["--set", "devicePlugin.simulated.count=4"], "ConfigMap", "device-plugin", ["data", "GpuPool__DevicePlugin__Simulated__Count"], "4" },
+        { [], "Service", "operator", ["spec", "ports"], "sequence" },
+        { [], "ConfigMap", "dashboard", ["metadata", "labels", "grafana_dashboard"], "1" },
+        { [], "DaemonSet", "device-plugin", ["spec", "template", "spec", "containers"], "sequence" },
+    };
+
+    public static TheoryData<string[], string, string, bool> OptionalObjects => new()
+    {
+        { [], "ServiceMonitor", "operator", false },
+        { ["--set", "serviceMonitor.enabled=true"], "ServiceMonitor", "operator", true },
+        { [], "PodDisruptionBudget", "operator", true },
+        { ["--set", "operator.podDisruptionBudget.enabled=false"], "PodDisruptionBudget", "operator", false },
+        { [], "DaemonSet", "device-plugin", true },
+        { ["--set", "devicePlugin.enabled=false"], "DaemonSet", "device-plugin", false },
+        { ["--set", "dashboard.enabled=false"], "ConfigMap", "dashboard", false },
+    };
+
+    [RequiresHelmTheory]
+    [MemberData(nameof(Settings))]
+    public void Value_reaches_the_rendered_object(string[] arguments, string kind, string component, string[] path, string? expected)
+    {
+        var target = Assert.Single(HelmChart.Render(arguments), o => o.Kind == kind && o.Label("app.kubernetes.io/component") == component);
+
+        var node = target.Find(path);
+        var actual = node switch
+        {
+            null => null,
+            YamlSequenceNode => "sequence",
+            YamlScalarNode scalar => scalar.Value,
+            _ => "mapping",
+        };
+        Assert.Equal(expected, actual);
+    }
+
+    [RequiresHelmTheory]
+    [MemberData(nameof(OptionalObjects))]
+    public void Optional_object_follows_its_flag(string[] arguments, string kind, string component, bool present)
+    {
+        var found = HelmChart.Render(arguments).Any(o => o.Kind == kind && o.Label("app.kubernetes.io/component") == component);
+
+        Assert.Equal(present, found);
+    }
+
+    [RequiresHelmFact]
+    public void Real_mode_gives_the_device_plugin_the_gpus_and_nvidia_smi_only()
+    {
+        var daemonSet = Assert.Single(HelmChart.Render("--set", "devicePlugin.mode=real"), o => o.Kind == "DaemonSet");
+        var env = daemonSet.Sequence("spec", "template", "spec", "containers")
+            .OfType<YamlMappingNode>().Single()["env"];
+
+        var pairs = ((YamlSequenceNode)env).Children
+            .OfType<YamlMappingNode>()
+            .Where(e => e.Children.ContainsKey("value"))
+            .ToDictionary(e => e["name"].ToString(), e => e["value"].ToString());
+        Assert.Equal("all", pairs["NVIDIA_VISIBLE_DEVICES"]);
+        Assert.Equal("utility", pairs["NVIDIA_DRIVER_CAPABILITIES"]);
+    }
+}

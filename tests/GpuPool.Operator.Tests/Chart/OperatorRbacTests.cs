@@ -1,0 +1,46 @@
+namespace GpuPool.Operator.Tests.Chart;
+
+[Trait("Category", "Chart")]
+public sealed class OperatorRbacTests
+{
+    private const string OperatorAccount = "gpupool-operator";
+    private const string DevicePluginAccount = "gpupool-device-plugin";
+
+    public static TheoryData<string, string[]> Scenarios => new()
+    {
+        { "defaults", [] },
+        { "three replicas, real GPUs, ServiceMonitor", ["--set", "operator.replicas=3", "--set", "devicePlugin.mode=real", "--set", "serviceMonitor.enabled=true"] },
+        { "two namespaces watched, leader election forced off", ["--set", "operator.config.namespaces={a,b}", "--set", "operator.leaderElection.enabled=false"] },
+    };
+
+    [RequiresHelmTheory]
+    [MemberData(nameof(Scenarios))]
+    public void Operator_account_is_granted_exactly_its_api_permission_table(string scenario, string[] arguments)
+    {
+        var granted = RbacGrants.BoundTo(HelmChart.Render(arguments), OperatorAccount);
+
+        var extra = granted.Except(OperatorApiPermissions.Expected);
+        var missing = OperatorApiPermissions.Expected.Except(granted);
+        Assert.True(OperatorApiPermissions.Expected.SequenceEqual(granted),
+            $"{scenario}: chart grants too much [{string.Join(", ", extra)}] and lacks [{string.Join(", ", missing)}]");
+    }
+
+    [RequiresHelmTheory]
+    [MemberData(nameof(Scenarios))]
+    public void Device_plugin_account_may_only_patch_nodes_and_read_pods(string scenario, string[] arguments)
+    {
+        string[] expected = ["get core/nodes", "get core/pods", "list core/pods", "patch core/nodes", "watch core/pods"];
+
+        var granted = RbacGrants.BoundTo(HelmChart.Render(arguments), DevicePluginAccount);
+
+        Assert.True(expected.SequenceEqual(granted), $"{scenario}: device plugin granted [{string.Join(", ", granted)}]");
+    }
+
+    [RequiresHelmFact]
+    public void Without_the_device_plugin_its_account_gets_nothing()
+    {
+        var granted = RbacGrants.BoundTo(HelmChart.Render("--set", "devicePlugin.enabled=false"), DevicePluginAccount);
+
+        Assert.Empty(granted);
+    }
+}

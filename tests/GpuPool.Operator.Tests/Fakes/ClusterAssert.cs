@@ -1,0 +1,33 @@
+using GpuPool.Operator.Resources;
+using GpuPool.Operator.Scheduling;
+
+namespace GpuPool.Operator.Tests.Fakes;
+
+/// <summary>The exactly-once invariants every fault case must end in.</summary>
+public static class ClusterAssert
+{
+    /// <summary>Every job has one pod, bound once, to the node its status names, on a GPU holding at most two jobs.</summary>
+    public static void EveryJobBoundOnce(FakeCluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var jobs = cluster.JobFeed.Items();
+        var pods = cluster.PodFeed.Items();
+        Assert.NotEmpty(jobs);
+        foreach (var job in jobs)
+        {
+            var owned = pods.Where(p => JobOwnership.Owns(job, p)).ToList();
+            var pod = Assert.Single(owned);
+            var podKey = pod.Metadata.NamespaceProperty + "/" + pod.Metadata.Name;
+            Assert.Equal(GpuPoolApi.PodName(job.Metadata.Name), pod.Metadata.Name);
+            Assert.True(cluster.Binds.TryGetValue(podKey, out var binds), $"{podKey} was never bound");
+            Assert.Equal(1, binds);
+            Assert.Equal(JobPhase.Scheduled, job.Status?.Phase);
+            Assert.Equal(pod.Spec.NodeName, job.Status?.Node);
+            Assert.Equal(pod.Metadata.Annotations[PodAnnotations.Partner], job.Status?.Partner);
+            Assert.True(job.Status?.Condition(ConditionTypes.Scheduled)?.IsTrue, $"{job.Key} lacks Scheduled=True");
+        }
+
+        var perGpu = pods.GroupBy(p => (p.Spec.NodeName, p.Metadata.Annotations[PodAnnotations.GpuIndex]));
+        Assert.All(perGpu, g => Assert.True(g.Count() <= 2, $"GPU {g.Key} holds {g.Count()} jobs"));
+    }
+}

@@ -1,0 +1,199 @@
+using System.Collections.Concurrent;
+using GpuPool.Operator.Ports;
+using GpuPool.Operator.Resources;
+using k8s;
+using k8s.LeaderElection;
+using k8s.Models;
+
+namespace GpuPool.Operator.Tests.Fakes;
+
+/// <summary>
+/// An in-memory Kubernetes for the loop's tests: the same rules as the API server where the
+/// operator relies on them (create of an existing name and a second binding are 409, status
+/// patches merge), a watch history, and injectable faults per write.
+/// </summary>
+public sealed class FakeCluster : IClusterPort
+{
+    private readonly FakeClock _versions = new();
+    private readonly ConcurrentDictionary<FakeOperation, ConcurrentQueue<FakeFault>> _faults = new();
+    private readonly ConcurrentDictionary<string, int> _binds = new(StringComparer.Ordinal);
+    private readonly FakeLeaseStore _leases = new();
+
+    public FakeCluster()
+    {
+        JobFeed = new FakeFeed<GpuJob>(_versions);
+        ProfileFeed = new FakeFeed<GpuProfile>(_versions);
+        NodeFeed = new FakeFeed<V1Node>(_versions);
+        PodFeed = new FakeFeed<V1Pod>(_versions, p => p.Metadata.Labels?.ContainsKey(GpuPoolApi.JobNameLabel) == true);
+    }
+
+    public FakeFeed<GpuJob> JobFeed { get; }
+
+    public FakeFeed<GpuProfile> ProfileFeed { get; }
+
+    public FakeFeed<V1Node> NodeFeed { get; }
+
+    public FakeFeed<V1Pod> PodFeed { get; }
+
+    public ConcurrentQueue<JobEvent> Events { get; } = new();
+
+    /// <summary>Pod creates that hit an existing name (the operator's own retry after a crash, for example).</summary>
+    public int CreateConflicts { get; private set; }
+
+    /// <summary>Successful bindings per pod key: exactly-once means every value is 1.</summary>
+    public IReadOnlyDictionary<string, int> Binds => _binds;
+
+    public void Inject(FakeOperation operation, FakeFault fault, int times = 1)
+    {
+        var queue = _faults.GetOrAdd(operation, _ => new ConcurrentQueue<FakeFault>());
+        for (var i = 0; i < times; i++)
+        {
+            queue.Enqueue(fault);
+        }
+    }
+
+    public void DropAllWatches()
+    {
+        JobFeed.DropWatches();
+        ProfileFeed.DropWatches();
+        NodeFeed.DropWatches();
+        PodFeed.DropWatches();
+    }
+
+    public IResourceFeed<GpuJob> Jobs(string? namespaceName) => JobFeed;
+
+    public IResourceFeed<GpuProfile> Profiles(string? namespaceName) => ProfileFeed;
+
+    public IResourceFeed<V1Node> Nodes() => NodeFeed;
+
+    public IResourceFeed<V1Pod> OwnedPods(string? namespaceName) => PodFeed;
+
+    public Task<V1Pod?> GetPodAsync(string namespaceName, string name, CancellationToken cancellationToken) =>
+        Task.FromResult(PodFeed.Get(namespaceName + "/" + name));
+
+    public Task<V1Pod> CreatePodAsync(V1Pod pod, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        return Write(FakeOperation.CreatePod, () =>
+        {
+            var key = pod.Metadata.NamespaceProperty + "/" + pod.Metadata.Name;
+            if (PodFeed.Get(key) is not null)
+            {
+                CreateConflicts++;
+                throw new ApiConflictException($"pods \"{pod.Metadata.Name}\" already exists");
+            }
+
+            return PodFeed.Put(pod);
+        });
+    }
+
+    public Task BindPodAsync(string namespaceName, string podName, string nodeName, CancellationToken cancellationToken) =>
+        Write(FakeOperation.BindPod, () =>
+        {
+            var key = namespaceName + "/" + podName;
+            var pod = PodFeed.Get(key) ?? throw new ApiNotFoundException($"pods \"{podName}\" not found");
+            if (!string.IsNullOrEmpty(pod.Spec.NodeName))
+            {
+                throw new ApiConflictException($"pod {podName} is already assigned to node \"{pod.Spec.NodeName}\"");
+            }
+
+            pod.Spec.NodeName = nodeName;
+            PodFeed.Put(pod);
+            _binds.AddOrUpdate(key, 1, (_, n) => n + 1);
+            return true;
+        });
+
+    public Task<GpuJob> PatchJobStatusAsync(string namespaceName, string name, GpuJobStatus status, CancellationToken cancellationToken) =>
+        Write(FakeOperation.PatchStatus, () =>
+        {
+            var job = JobFeed.Get(namespaceName + "/" + name) ?? throw new ApiNotFoundException($"gpujobs \"{name}\" not found");
+            job.Status = Merge(job.Status, status);
+            return JobFeed.Put(job);
+        });
+
+    public Task EmitEventAsync(JobEvent jobEvent, CancellationToken cancellationToken) =>
+        Write(FakeOperation.CreateEvent, () =>
+        {
+            Events.Enqueue(jobEvent);
+            return true;
+        });
+
+    public ILock LeaseLock(string namespaceName, string name, string identity) => new FakeLeaseLock(_leases, identity);
+
+    /// <summary>A pod's phase (and container termination) as a kubelet would write it.</summary>
+    public void SetPodPhase(string podKey, string phase, string? terminationMessage = null)
+    {
+        var pod = PodFeed.Get(podKey) ?? throw new InvalidOperationException($"no pod {podKey}");
+        pod.Status ??= new V1PodStatus();
+        pod.Status.Phase = phase;
+        pod.Status.StartTime ??= DateTime.UtcNow.AddSeconds(-10);
+        if (phase is "Succeeded" or "Failed")
+        {
+            pod.Status.ContainerStatuses =
+            [
+                new V1ContainerStatus
+                {
+                    Name = "main",
+                    Image = "gpupool",
+                    ImageID = string.Empty,
+                    Ready = false,
+                    RestartCount = 0,
+                    State = new V1ContainerState
+                    {
+                        Terminated = new V1ContainerStateTerminated
+                        {
+                            ExitCode = phase == "Succeeded" ? 0 : 1,
+                            StartedAt = pod.Status.StartTime,
+                            FinishedAt = pod.Status.StartTime.Value.AddSeconds(10),
+                            Message = terminationMessage,
+                        },
+                    },
+                },
+            ];
+        }
+
+        PodFeed.Put(pod);
+    }
+
+    private static GpuJobStatus Merge(GpuJobStatus? current, GpuJobStatus patch)
+    {
+        var merged = KubernetesJson.Deserialize<Dictionary<string, object?>>(KubernetesJson.Serialize(current ?? new GpuJobStatus()));
+        foreach (var (key, value) in KubernetesJson.Deserialize<Dictionary<string, object?>>(KubernetesJson.Serialize(patch)))
+        {
+            if (value is not null && !(value is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Null }))
+            {
+                merged[key] = value;
+            }
+        }
+
+        return KubernetesJson.Deserialize<GpuJobStatus>(KubernetesJson.Serialize(merged));
+    }
+
+    private Task<T> Write<T>(FakeOperation operation, Func<T> apply)
+    {
+        FakeFault? fault = null;
+        if (_faults.TryGetValue(operation, out var queue))
+        {
+            queue.TryDequeue(out fault);
+        }
+
+        if (fault is { CrashAfterWrite: false })
+        {
+            return Task.FromException<T>(fault.ToException(operation.ToString()));
+        }
+
+        T result;
+        try
+        {
+            result = apply();
+        }
+        catch (Exception e) when (e is ApiConflictException or ApiNotFoundException)
+        {
+            return Task.FromException<T>(e);
+        }
+
+        return fault is { CrashAfterWrite: true }
+            ? Task.FromException<T>(new SimulatedCrashException($"crashed right after {operation}"))
+            : Task.FromResult(result);
+    }
+}

@@ -1,0 +1,53 @@
+using GpuPool.Operator.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace GpuPool.Operator.Tests.Hosting;
+
+/// <summary>Every invalid option fails start with a message naming its configuration key.</summary>
+public sealed class OperatorOptionsValidatorTests
+{
+    public static TheoryData<string, string> Invalid => new()
+    {
+        { "WindowSeconds=0", "GpuPool:Operator:WindowSeconds" },
+        { "Delta=1", "GpuPool:Operator:Delta" },
+        { "BatchLimit=0", "GpuPool:Operator:BatchLimit" },
+        { "HttpPort=70000", "GpuPool:Operator:HttpPort" },
+        { "SchedulerName=Bad_Name", "GpuPool:Operator:SchedulerName" },
+        { "ResourceName=gpu", "GpuPool:Operator:ResourceName" },
+        { "Namespaces=Team A", "GpuPool:Operator:Namespaces:0" },
+        { "ModelPath=missing.zip", "GpuPool:Operator:ModelPath" },
+        { "ApiRetry:MaxRetries=0", "GpuPool:Operator:ApiRetry:MaxRetries" },
+        { "LeaderElection:LeaseDurationSeconds=1", "GpuPool:Operator:LeaderElection:LeaseDurationSeconds" },
+        { "LeaderElection:LeaseNamespace=", "GpuPool:Operator:LeaderElection:LeaseNamespace" },
+    };
+
+    [Fact]
+    public void Defaults_are_valid()
+    {
+        Assert.True(new OperatorOptionsValidator().Validate(null, new OperatorOptions()).Succeeded);
+    }
+
+    [Theory]
+    [MemberData(nameof(Invalid))]
+    public void An_invalid_value_fails_naming_its_key(string setting, string key)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new KeyValuePair<string, string?>(OperatorOptions.Section + ":" + setting.Split('=')[0].Replace(":0", string.Empty, StringComparison.Ordinal), setting.Split('=')[1])])
+            .Build();
+        var options = new OperatorOptions();
+        if (setting.StartsWith("Namespaces", StringComparison.Ordinal))
+        {
+            options.Namespaces.Add(setting.Split('=')[1]);
+        }
+        else
+        {
+            ConfigurationBinder.Bind(configuration.GetSection(OperatorOptions.Section), options);
+        }
+
+        var result = new OperatorOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith(key + " ", failure, StringComparison.Ordinal);
+    }
+}
