@@ -8,11 +8,14 @@ switch (args.FirstOrDefault())
     case "matching":
         MatchingTimingTable.Print(Console.Out, withDenseWeighted: args.Contains("--with-dense-weighted"));
         return 0;
+    case "window":
+        WindowTimingTable.Print(Console.Out, args.SkipWhile(a => a != "--model").Skip(1).FirstOrDefault());
+        return 0;
     case "bdn":
         var config = ManualConfig.Create(DefaultConfig.Instance).AddJob(Job.ShortRun);
-        BenchmarkSwitcher.FromTypes([typeof(MatchingBenchmarks)]).Run(args[1..], config);
+        BenchmarkSwitcher.FromTypes([typeof(MatchingBenchmarks), typeof(WindowBenchmarks)]).Run(args[1..], config);
         return 0;
     default:
-        Console.Error.WriteLine("usage: GpuPool.Benchmarks matching | bdn [BenchmarkDotNet arguments]");
+        Console.Error.WriteLine("usage: GpuPool.Benchmarks matching | window [--model file] | bdn [BenchmarkDotNet arguments]");
         return 2;
 }

@@ -10,6 +10,8 @@ internal static class BenchCommand
         var command = new Command("bench", "Speed benchmarks.");
         command.Subcommands.Add(BenchPredictCommand.Create());
         command.Subcommands.Add(BenchTimelineCommand.Create());
+        command.Subcommands.Add(BenchWindowCommand.Create());
+        command.Subcommands.Add(BenchPruneCommand.Create());
         return command;
     }
 }

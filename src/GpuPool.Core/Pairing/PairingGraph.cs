@@ -22,40 +22,134 @@ public sealed class PairingGraph
 
     public UndirectedGraph<int, TaggedUndirectedEdge<int, PairCandidate>> Graph { get; }
 
-    public static PairingGraph Build(SchedulingBatch batch, IPairPredictor predictor, PairingRule rule)
+    /// <summary>
+    /// Builds the graph. Candidate pairs are predicted in parallel, but each edge (i, j) is always
+    /// decided with i &lt; j and added in (i, j) order, so the graph is the same for any core count.
+    /// </summary>
+    public static PairingGraph Build(
+        SchedulingBatch batch, IPairPredictor predictor, PairingRule rule, PairingOptions? options = null, PairDecisionCache? decisions = null)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(predictor);
         ArgumentNullException.ThrowIfNull(rule);
+        options = (options ?? PairingOptions.Default).Validated();
 
         // 1. Vertices: pending first (in arrival order), then running jobs that accept a partner.
         var vertices = batch.Pending.Select(j => new PairingVertex(j, null))
             .Concat(batch.Gpus.Where(g => g.HasFreePartnerSlot).Select(g => new PairingVertex(g.Running[0], g)))
-            .ToList();
-        var graph = new UndirectedGraph<int, TaggedUndirectedEdge<int, PairCandidate>>(allowParallelEdges: false);
-        graph.AddVertexRange(Enumerable.Range(0, vertices.Count));
+            .ToArray();
+        decisions?.BeginWindow(vertices.Select(v => v.Job));
 
-        // 2. Edges: memory first (cheap), then the predictor and the delta rule.
+        // 2. The decision for one candidate pair: memory first (cheap), then the predictor and the delta rule.
         var largestIdleMemory = batch.Gpus.Where(g => g.IsIdle).Select(g => g.Gpu.Model.MemoryMiB).DefaultIfEmpty(0).Max();
-        for (var i = 0; i < vertices.Count; i++)
+        PairOutcome? Decide(int i, int j)
         {
-            for (var j = i + 1; j < vertices.Count; j++)
+            var (u, v) = (vertices[i], vertices[j]);
+            if (!MemoryFits(u, v, largestIdleMemory))
             {
-                var (u, v) = (vertices[i], vertices[j]);
-                if (!MemoryFits(u, v, largestIdleMemory))
-                {
-                    continue;
-                }
+                return null;
+            }
 
-                var best = rule.Best(u.Job, v.Job, predictor);
-                if (best is not null)
-                {
-                    graph.AddEdge(new TaggedUndirectedEdge<int, PairCandidate>(i, j, new PairCandidate(u.Job, v.Job, best)));
-                }
+            return decisions is null ? rule.Best(u.Job, v.Job, predictor) : decisions.Decide(u.Job, v.Job, rule, predictor);
+        }
+
+        // 3. Rows of edges (i, j > i), predicted in parallel, then pruned if asked.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        var rows = options.PruneTopK is { } k
+            ? PrunedRows(vertices.Length, k, Decide, parallel)
+            : ExactRows(vertices.Length, Decide, parallel);
+
+        // 4. The graph, edges in (i, j) order. Rows hold each pair once, so QuikGraph's duplicate
+        //    check (a scan of the vertex's adjacency per edge: quadratic in the degree) is skipped.
+        var graph = new UndirectedGraph<int, TaggedUndirectedEdge<int, PairCandidate>>(allowParallelEdges: true);
+        graph.AddVertexRange(Enumerable.Range(0, vertices.Length));
+        for (var i = 0; i < rows.Length; i++)
+        {
+            foreach (var (j, outcome) in rows[i])
+            {
+                graph.AddEdge(new TaggedUndirectedEdge<int, PairCandidate>(i, j, new PairCandidate(vertices[i].Job, vertices[j].Job, outcome)));
             }
         }
 
         return new PairingGraph(vertices, graph);
+    }
+
+    private static List<(int J, PairOutcome Outcome)>[] ExactRows(int n, Func<int, int, PairOutcome?> decide, ParallelOptions parallel)
+    {
+        var rows = new List<(int, PairOutcome)>[n];
+        Parallel.For(0, n, parallel, i =>
+        {
+            var row = new List<(int, PairOutcome)>();
+            for (var j = i + 1; j < n; j++)
+            {
+                if (decide(i, j) is { } outcome)
+                {
+                    row.Add((j, outcome));
+                }
+            }
+
+            rows[i] = row;
+        });
+        return rows;
+    }
+
+    /// <summary>
+    /// Each vertex offers every admissible partner to its own top-k (so each pair is decided from
+    /// both ends, always oriented i &lt; j); an edge survives when either end keeps it.
+    /// </summary>
+    private static List<(int J, PairOutcome Outcome)>[] PrunedRows(int n, int k, Func<int, int, PairOutcome?> decide, ParallelOptions parallel)
+    {
+        var tops = new TopPartners[n];
+        Parallel.For(0, n, parallel, i =>
+        {
+            var top = new TopPartners(i, n, k);
+            for (var j = 0; j < n; j++)
+            {
+                if (j != i && decide(Math.Min(i, j), Math.Max(i, j)) is { } outcome)
+                {
+                    top.Offer(j, outcome);
+                }
+            }
+
+            tops[i] = top;
+        });
+
+        var rows = new List<(int J, PairOutcome Outcome)>[n];
+        for (var i = 0; i < n; i++)
+        {
+            rows[i] = [];
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            foreach (var (j, outcome) in tops[i].Kept)
+            {
+                rows[Math.Min(i, j)].Add((Math.Max(i, j), outcome));
+            }
+        }
+
+        foreach (var row in rows)
+        {
+            row.Sort((x, y) => x.J.CompareTo(y.J));
+            DropRepeats(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>A pair kept by both ends appears twice in its sorted row; keep it once.</summary>
+    private static void DropRepeats(List<(int J, PairOutcome Outcome)> sortedRow)
+    {
+        var write = 0;
+        for (var read = 0; read < sortedRow.Count; read++)
+        {
+            if (write == 0 || sortedRow[write - 1].J != sortedRow[read].J)
+            {
+                sortedRow[write++] = sortedRow[read];
+            }
+        }
+
+        sortedRow.RemoveRange(write, sortedRow.Count - write);
     }
 
     private static bool MemoryFits(PairingVertex u, PairingVertex v, long largestIdleMemory)

@@ -1,5 +1,5 @@
-using GpuPool.Core.Placement;
 using GpuPool.Core.Jobs;
+using GpuPool.Core.Placement;
 
 namespace GpuPool.Core.Pairing;
 

@@ -19,8 +19,13 @@ public sealed class MatchingPolicy : ISharingPolicy
     private readonly IPairPredictor _predictor;
     private readonly PairingRule _rule;
     private readonly MatchingObjective _objective;
+    private readonly PairingOptions _pairing;
+    private readonly PairDecisionCache? _decisions;
 
-    public MatchingPolicy(string name, IPairPredictor predictor, PairingRule rule, MatchingObjective objective)
+    /// <param name="pairing">How the graph is built (parallelism, pruning); default: exact, all cores.</param>
+    /// <param name="decisions">Pair decisions kept across this policy's windows (see <see cref="PairDecisionCache"/>); null: none.</param>
+    public MatchingPolicy(
+        string name, IPairPredictor predictor, PairingRule rule, MatchingObjective objective, PairingOptions? pairing = null, PairDecisionCache? decisions = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(predictor);
@@ -29,12 +34,14 @@ public sealed class MatchingPolicy : ISharingPolicy
         _predictor = predictor;
         _rule = rule;
         _objective = objective;
+        _pairing = (pairing ?? PairingOptions.Default).Validated();
+        _decisions = decisions;
     }
 
     public string Name { get; }
 
-    public static MatchingPolicy GpuPool(IPairPredictor predictor, PairingRule rule) =>
-        new(PolicyNames.GpuPool, predictor, rule, MatchingObjective.MaxCardinality);
+    public static MatchingPolicy GpuPool(IPairPredictor predictor, PairingRule rule, PairingOptions? pairing = null, PairDecisionCache? decisions = null) =>
+        new(PolicyNames.GpuPool, predictor, rule, MatchingObjective.MaxCardinality, pairing, decisions);
 
     public static MatchingPolicy GpuPoolWeighted(IPairPredictor predictor, PairingRule rule) =>
         new(PolicyNames.GpuPoolWeighted, predictor, rule, MatchingObjective.MaxWeightAmongMaxCardinality);
@@ -43,15 +50,40 @@ public sealed class MatchingPolicy : ISharingPolicy
     public static MatchingPolicy Oracle(IPairPredictor groundTruth, IReadOnlyList<SharingSetting> settings) =>
         new(PolicyNames.Oracle, groundTruth, new PairingRule(0, settings), MatchingObjective.MaxWeight);
 
+    /// <summary>The window's three steps in order: <see cref="BuildGraph"/>, <see cref="Match"/>, <see cref="Place"/>.</summary>
     public PlacementPlan Plan(SchedulingBatch batch)
     {
+        var pairing = BuildGraph(batch);
+        return Place(batch, pairing, Match(pairing));
+    }
+
+    /// <summary>Step 1: predict every candidate pair and keep the admissible ones.</summary>
+    public PairingGraph BuildGraph(SchedulingBatch batch)
+    {
         ArgumentNullException.ThrowIfNull(batch);
+        return PairingGraph.Build(batch, _predictor, _rule, _pairing, _decisions);
+    }
 
-        // 1. Candidate pairs and 2. the matching.
-        var pairing = PairingGraph.Build(batch, _predictor, _rule);
-        var matching = Match(pairing);
+    /// <summary>Step 2: choose the pairs.</summary>
+    public MatchingResult Match(PairingGraph pairing)
+    {
+        ArgumentNullException.ThrowIfNull(pairing);
+        return _objective switch
+        {
+            MatchingObjective.MaxCardinality => MaximumCardinalityMatching.Find(pairing.Graph),
+            MatchingObjective.MaxWeightAmongMaxCardinality => MaximumWeightMatching.Find(pairing.Graph, e => e.Tag.Weight, maxCardinality: true),
+            _ => MaximumWeightMatching.Find(pairing.Graph, e => e.Tag.Weight, maxCardinality: false),
+        };
+    }
 
-        // 3. Pairs with a running job go onto that job's GPU; the rest are placement units.
+    /// <summary>Step 3: place the chosen pairs and the unmatched jobs onto GPUs.</summary>
+    public static PlacementPlan Place(SchedulingBatch batch, PairingGraph pairing, MatchingResult matching)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(pairing);
+        ArgumentNullException.ThrowIfNull(matching);
+
+        // 1. Pairs with a running job go onto that job's GPU; the rest are placement units.
         var assignments = new List<Assignment>();
         var units = new List<(Job First, PairCandidate? Pair)>();
         foreach (var (u, v) in matching.Pairs)
@@ -72,7 +104,7 @@ public sealed class MatchingPolicy : ISharingPolicy
         var matched = matching.Pairs.SelectMany(p => new[] { p.Item1, p.Item2 }).Select(i => pairing.Vertices[i].Job).ToHashSet();
         units.AddRange(batch.Pending.Where(j => !matched.Contains(j)).Select(j => (j, (PairCandidate?)null)));
 
-        // 4. Priority, then pairs before singles (a pair uses a GPU better), then arrival order.
+        // 2. Priority, then pairs before singles (a pair uses a GPU better), then arrival order.
         var idle = new IdleGpuPool(batch.Gpus);
         var waiting = new List<Job>();
         var arrival = batch.Pending.Select((job, index) => (job, index)).ToDictionary(x => x.job, x => x.index);
@@ -112,11 +144,4 @@ public sealed class MatchingPolicy : ISharingPolicy
     }
 
     private static PairOutcome Swap(PairOutcome outcome) => new(outcome.Setting.Swapped, outcome.NpB, outcome.NpA);
-
-    private MatchingResult Match(PairingGraph pairing) => _objective switch
-    {
-        MatchingObjective.MaxCardinality => MaximumCardinalityMatching.Find(pairing.Graph),
-        MatchingObjective.MaxWeightAmongMaxCardinality => MaximumWeightMatching.Find(pairing.Graph, e => e.Tag.Weight, maxCardinality: true),
-        _ => MaximumWeightMatching.Find(pairing.Graph, e => e.Tag.Weight, maxCardinality: false),
-    };
 }

@@ -54,8 +54,11 @@ public sealed class PairingRule
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(outcomes);
         PairOutcome? best = null;
-        foreach (var outcome in outcomes)
+
+        // Indexed, not foreach: this runs once per candidate pair, and an interface enumerator allocates.
+        for (var i = 0; i < outcomes.Count; i++)
         {
+            var outcome = outcomes[i];
             if (Clears(outcome.NpA, a.QosTarget) && Clears(outcome.NpB, b.QosTarget) && (best is null || outcome.Stp > best.Stp))
             {
                 best = outcome;

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.Globalization;
+using GpuPool.Core.Pairing;
+
+namespace GpuPool.Cli.Commands;
+
+/// <summary>`gpupool bench window`: one full scheduling window of generated jobs, timed per step.</summary>
+internal static class BenchWindowCommand
+{
+    public static Command Create()
+    {
+        var jobs = new Option<int>("--jobs") { Description = "Pending jobs in the window", DefaultValueFactory = _ => 1000 };
+        var gpus = new Option<int?>("--gpus") { Description = "Idle GPUs (default: jobs / 2, room for every pair)" };
+        var topK = new Option<int?>("--prune-top-k") { Description = "Keep each job's k best partners by predicted pair STP (default: exact)" };
+        var seed = new Option<int>("--seed") { Description = "Workload seed", DefaultValueFactory = _ => 1 };
+        var profiles = new Option<int?>("--profiles") { Description = "Jobs repeat this many applications (default: every job distinct)" };
+        var model = new Option<string?>("--model") { Description = "Saved model (default: the embedded default model; ground truth if none)" };
+        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("window", "Run one window (predict all candidate pairs, match, place) and print time per step and memory.")
+        {
+            jobs, gpus, topK, seed, profiles, model, format,
+        };
+        command.SetAction(parsed => CommandErrors.Guard(() =>
+        {
+            var count = parsed.GetValue(jobs);
+            using var scenario = WindowScenario.Create(count, parsed.GetValue(gpus) ?? Math.Max(1, count / 2), parsed.GetValue(seed), parsed.GetValue(model), parsed.GetValue(profiles));
+            var pairing = new PairingOptions { PruneTopK = parsed.GetValue(topK) }.Validated();
+            var (result, _, cpuMs) = WindowRunner.Run(scenario, pairing);
+            if (parsed.GetValue(format) == "json")
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"predictor: {scenario.PredictorLabel}; process CPU {cpuMs:0} ms"));
+                Console.WriteLine(result.ToJson());
+                return 0;
+            }
+
+            Console.WriteLine($"predictor: {scenario.PredictorLabel}; cores {Environment.ProcessorCount}; pruning {(pairing.PruneTopK is { } k ? $"top-{k}" : "none (exact)")}");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"jobs {result.Jobs}  gpus {result.Gpus}  edges {result.Edges}  pairs {result.Pairs}  predicted STP {result.PredictedStp:0.000}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"predict {result.PredictMs:0.0} ms  match {result.MatchMs:0.0} ms  place {result.PlaceMs:0.0} ms  total {result.TotalMs:0.0} ms (process CPU {cpuMs:0} ms)  peak managed {result.PeakMemMiB:0.0} MiB"));
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,37 @@
+namespace GpuPool.Core.Pairing;
+
+/// <summary>
+/// How the pairing graph is built. Neither option changes which edges an exact build finds:
+/// parallelism only splits the candidate pairs across cores (edges are still added in vertex
+/// order), and pruning with a k at least the vertex count keeps every edge.
+/// </summary>
+public sealed record PairingOptions
+{
+    public static PairingOptions Default { get; } = new();
+
+    /// <summary>
+    /// Keep, for each vertex, only its <c>k</c> admissible partners with the highest predicted pair
+    /// STP (ties: the partner that follows it most closely in cyclic vertex order, which spreads jobs of one application over many partners); an edge survives when either end keeps it. Null keeps
+    /// every admissible edge. Pruning bounds the graph at n x k edges, so matching and memory stay
+    /// linear in the window, at a quality cost measured in docs/performance.md.
+    /// </summary>
+    public int? PruneTopK { get; init; }
+
+    /// <summary>Cores used to predict candidate pairs; 1 runs sequentially. Default: all.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    public PairingOptions Validated()
+    {
+        if (PruneTopK is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(PruneTopK), PruneTopK, "PruneTopK must be at least 1 (or null for no pruning).");
+        }
+
+        if (MaxDegreeOfParallelism < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "MaxDegreeOfParallelism must be at least 1.");
+        }
+
+        return this;
+    }
+}

@@ -1,0 +1,72 @@
+using GpuPool.Core.Jobs;
+using GpuPool.Core.Pairing;
+using GpuPool.Core.Placement;
+using GpuPool.Core.Prediction;
+using GpuPool.Core.Tests.Builders;
+
+namespace GpuPool.Core.Tests.Pairing;
+
+/// <summary>What the two caches reuse, and what they must not.</summary>
+public class PredictionCacheTests
+{
+    private static readonly PairingRule Rule = new(0.1, PairingRule.DefaultSettings);
+    private static readonly IReadOnlyList<Kernels.KernelProfile> Kernels = [Build.Kernel("k1"), Build.Kernel("k2")];
+
+    public static TheoryData<string, int> SecondPairs() => new()
+    {
+        // Same kernels and iterations: a new id, QoS target or memory reuses the profile pair.
+        { "other ids, QoS and memory", 0 },
+
+        // Different iterations or kernels make a new profile: the inner predictor is asked again.
+        { "other iterations", 1 },
+        { "other kernel order", 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(SecondPairs))]
+    public void The_profile_cache_asks_the_inner_predictor_once_per_profile_pair(string second, int extraCalls)
+    {
+        var inner = new ProfilePredictor();
+        var cache = new CachingPairPredictor(inner);
+        var first = (new Job("a", Kernels, 100, 0.5, 1024), new Job("b", Kernels, 200, 0.5, 1024));
+        var other = second switch
+        {
+            "other ids, QoS and memory" => (new Job("c", Kernels, 100, 0.9, 4096), new Job("d", Kernels, 200, 0.7, 512)),
+            "other iterations" => (new Job("c", Kernels, 300, 0.5, 1024), new Job("d", Kernels, 200, 0.5, 1024)),
+            _ => (new Job("c", [Kernels[1], Kernels[0]], 100, 0.5, 1024), new Job("d", Kernels, 200, 0.5, 1024)),
+        };
+
+        var expected = cache.Predict(first.Item1, first.Item2, Rule.Settings);
+        var again = cache.Predict(other.Item1, other.Item2, Rule.Settings);
+
+        Assert.Equal(1 + extraCalls, inner.Calls);
+        Assert.Equal(extraCalls == 0, expected.SequenceEqual(again));
+    }
+
+    [Fact]
+    public void The_decision_cache_reuses_a_window_and_forgets_jobs_that_left_or_changed()
+    {
+        var predictor = new ProfilePredictor();
+        var cache = new PairDecisionCache();
+        var jobs = Enumerable.Range(0, 6).Select(i => new Job($"j{i}", [Build.Kernel($"k{i}")], 100, 0.3, 1024)).ToList();
+        var gpus = Build.IdleGpus(3);
+        PairingGraph Window(IReadOnlyList<Job> pending) => PairingGraph.Build(new SchedulingBatch(pending, gpus), predictor, Rule, null, cache);
+
+        // 1. First window: all 15 pairs predicted. Second, unchanged: none.
+        var first = GraphEdges.Of(Window(jobs));
+        Assert.Equal(15, predictor.Calls);
+        Assert.Equal(first, GraphEdges.Of(Window(jobs)));
+        Assert.Equal(15, predictor.Calls);
+        Assert.Equal(15, cache.Hits);
+
+        // 2. j0 leaves: its 5 decisions go; nothing new is predicted.
+        Window(jobs.Skip(1).ToList());
+        Assert.Equal(10, cache.Count);
+        Assert.Equal(15, predictor.Calls);
+
+        // 3. j1 changes its QoS target: its 4 remaining pairs are decided again.
+        var changed = jobs.Skip(1).Select(j => j.Id == "j1" ? new Job("j1", j.Kernels, j.Iterations, 0.4, j.GpuMemoryMiB) : j).ToList();
+        Window(changed);
+        Assert.Equal(19, predictor.Calls);
+    }
+}
