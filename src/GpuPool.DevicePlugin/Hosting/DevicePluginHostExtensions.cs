@@ -96,7 +96,13 @@ public static class DevicePluginHostExtensions
 
             // Kestrel creates the socket owned by root with the process umask; job containers run
             // as non-root users and must be able to connect, so open it once it exists.
-            app.Lifetime.ApplicationStarted.Register(() => File.SetUnixFileMode(options.EmulatorSocket, EmulatorSocketMode));
+            app.Lifetime.ApplicationStarted.Register(() =>
+            {
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(options.EmulatorSocket, EmulatorSocketMode);
+                }
+            });
         }
 
         return app;
