@@ -41,7 +41,7 @@ public static class OperatorServiceCollectionExtensions
         services.AddSingleton<ClusterCache>();
         services.TryAddSingleton<IKubernetes>(_ => new k8s.Kubernetes(KubernetesClientConfiguration.IsInCluster()
             ? KubernetesClientConfiguration.InClusterConfig()
-            : KubernetesClientConfiguration.BuildConfigFromConfigFile()));
+            : KubernetesClientConfiguration.BuildConfigFromConfigFile(Environment.GetEnvironmentVariable("KUBECONFIG"))));
         services.TryAddSingleton<IClusterPort, KubernetesClusterPort>();
         services.AddSingleton<IObservationSink>(sp => new JsonLinesObservationSink(sp.GetRequiredService<IOptions<OperatorOptions>>().Value.ObservationsPath));
         services.TryAddSingleton(sp =>
