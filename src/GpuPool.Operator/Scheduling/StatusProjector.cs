@@ -37,7 +37,9 @@ public static class StatusProjector
             Phase = phase,
             Node = node,
             Gpu = gpu,
-            Partner = partner,
+            // Absent rather than empty when alone: a v1.20 API server reads "" in a merge patch as
+            // null and rejects it against the string schema.
+            Partner = partner.Length > 0 ? partner : null,
             Setting = MetadataValues.Get(annotations, PodAnnotations.Setting),
             PredictedNp = SharingAnnotation.ParseNumber(MetadataValues.Get(annotations, PodAnnotations.PredictedNp)),
             StartTime = current.StartTime ?? (phase == JobPhase.Scheduled ? null : Rfc3339.Format(pod.Status?.StartTime ?? now.UtcDateTime)),

@@ -43,7 +43,7 @@ public sealed class SchedulingWindowTests
         await harness.WindowAsync(cluster);
 
         var statuses = cluster.JobFeed.Items().Select(j => j.Status!).ToList();
-        Assert.All(statuses, s => Assert.Equal((string.Empty, ConditionReasons.Alone), (s.Partner, s.Condition(ConditionTypes.Scheduled)!.Reason)));
+        Assert.All(statuses, s => Assert.Equal(((string?)null, ConditionReasons.Alone), (s.Partner, s.Condition(ConditionTypes.Scheduled)!.Reason)));
         Assert.Equal([0, 1], statuses.Select(s => s.Gpu!.Value).Order());
         Assert.Equal(2, harness.Metrics.JobsScheduled.WithLabels("alone").Value);
     }
@@ -63,7 +63,7 @@ public sealed class SchedulingWindowTests
         var orphan = cluster.JobFeed.Get("team-a/orphan")!.Status!;
         Assert.True(orphan.Condition(ConditionTypes.ProfileMissing)!.IsTrue);
         Assert.Equal(ConditionReasons.ProfileNotFound, orphan.Condition(ConditionTypes.ProfileMissing)!.Reason);
-        Assert.Equal((JobPhase.Scheduled, string.Empty), (orphan.Phase, orphan.Partner));
+        Assert.Equal((JobPhase.Scheduled, (string?)null), (orphan.Phase, orphan.Partner));
         Assert.Equal("team-a/c", cluster.JobFeed.Get("team-a/b")!.Status!.Partner);
         var pod = cluster.PodFeed.Get("team-a/orphan-gpupool")!;
         Assert.Equal(("exclusive", "1", "100"), (pod.Metadata.Annotations[PodAnnotations.SharingMode], pod.Metadata.Annotations[PodAnnotations.Share], pod.Metadata.Annotations[PodAnnotations.MpsActiveThreadPercentage]));
