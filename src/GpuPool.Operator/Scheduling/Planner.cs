@@ -32,6 +32,26 @@ public static class Planner
         }
 
         var byId = snapshot.Pending.Where(t => t.Job is not null).ToDictionary(t => t.Job!.Id, StringComparer.Ordinal);
+
+        var completed = 0;
+
+        // A pair whose first pod was written before a crash: its pending partner joins that pod's
+        // GPU with the mirrored setting, as decided, before anything is planned anew.
+        foreach (var slot in snapshot.Gpus.Where(s => s.Reservation is not null && s.State is { HasFreePartnerSlot: true } && !taken.Contains(s)))
+        {
+            if (byId.Remove(slot.Reservation!.PartnerKey, out var partner)
+                && partner.Resource.Spec.GpuMemoryMiB <= slot.State!.FreeMemoryMiB)
+            {
+                taken.Add(slot);
+                completed++;
+                placements.Add(new Placement(partner.Resource, partner.Kernels, slot.Gpu.Id.Node, slot.Gpu.Id.Index, slot.Uuid, slot.State.Running[0].Id, slot.Reservation.Setting, null, ProfileMissing: false));
+            }
+            else if (partner is not null)
+            {
+                byId[partner.Job!.Id] = partner;
+            }
+        }
+
         var slots = snapshot.Gpus.Where(s => s.State is not null && !taken.Contains(s)).ToDictionary(s => s.Gpu.Id);
         var plan = byId.Count == 0
             ? PlacementPlan.Empty
@@ -53,6 +73,6 @@ public static class Planner
 
         var placed = plan.Assignments.Select(a => a.Job.Id).ToHashSet(StringComparer.Ordinal);
         waiting.AddRange(byId.Values.Where(t => !placed.Contains(t.Job!.Id)));
-        return new WindowPlan(placements, waiting, plan.PairsFormed);
+        return new WindowPlan(placements, waiting, plan.PairsFormed + completed);
     }
 }

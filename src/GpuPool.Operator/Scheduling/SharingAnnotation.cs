@@ -17,6 +17,26 @@ public static class SharingAnnotation
         };
     }
 
+    /// <summary>
+    /// The setting a partner must get beside a pod written with these annotations: the pod's own
+    /// split seen from the other side, or null when the pod runs alone or the annotations are unusable.
+    /// </summary>
+    public static SharingSetting? PartnerSetting(string? mode, string? share)
+    {
+        var value = ParseNumber(share);
+        if (value is not (> 0 and < 1))
+        {
+            return null;
+        }
+
+        return mode switch
+        {
+            "fine" => SharingSetting.Split(value.Value).Swapped,
+            "partitioned" => SharingSetting.Partition(value.Value).Swapped,
+            _ => null,
+        };
+    }
+
     public static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 
     public static double? ParseNumber(string? text) =>

@@ -58,7 +58,7 @@ public sealed partial class SnapshotBuilder(ClusterCache cache, string resourceN
                 var id = new GpuId(inventory!.NodeName, gpu.Index);
                 var onGpu = occupants[id].ToList();
                 var predicted = onGpu.Sum(PredictedNp);
-                slots.Add(new GpuSlot(new Gpu(id, inventory.Model), gpu.Uuid, State(new Gpu(id, inventory.Model), onGpu), predicted));
+                slots.Add(new GpuSlot(new Gpu(id, inventory.Model), gpu.Uuid, State(new Gpu(id, inventory.Model), onGpu), predicted, Reservation(onGpu)));
             }
         }
 
@@ -80,6 +80,19 @@ public sealed partial class SnapshotBuilder(ClusterCache cache, string resourceN
         var job = cache.Jobs.Get(JobOwnership.JobKeyOf(onGpu[0]));
         var running = job is null ? null : Translate(job).Job;
         return running is null ? null : new GpuState(gpu, [running]);
+    }
+
+    private static PartnerReservation? Reservation(List<V1Pod> onGpu)
+    {
+        if (onGpu.Count != 1)
+        {
+            return null;
+        }
+
+        var annotations = onGpu[0].Metadata.Annotations;
+        var partner = MetadataValues.Get(annotations, PodAnnotations.Partner);
+        var setting = SharingAnnotation.PartnerSetting(MetadataValues.Get(annotations, PodAnnotations.SharingMode), MetadataValues.Get(annotations, PodAnnotations.Share));
+        return string.IsNullOrEmpty(partner) || setting is null ? null : new PartnerReservation(partner, setting);
     }
 
     private static GpuId? GpuOf(V1Pod pod)

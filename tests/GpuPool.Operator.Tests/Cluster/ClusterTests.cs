@@ -83,11 +83,20 @@ public sealed class ClusterTests(ApiServerFixture server)
             var pods = (await server.Client.CoreV1.ListNamespacedPodAsync(ns)).Items;
             Assert.Equal(["a-gpupool", "b-gpupool", "c-gpupool"], pods.Select(p => p.Metadata.Name).Order());
             Assert.All(pods, p => Assert.Equal(node, p.Spec.NodeName));
+            var statuses = new Dictionary<string, GpuJobStatus>();
             foreach (var name in new[] { "a", "b", "c" })
             {
                 var status = (await server.GetJobAsync(ns, name)).Status!;
                 Assert.Equal((JobPhase.Scheduled, node), (status.Phase, status.Node));
                 Assert.True(status.Condition(ConditionTypes.Scheduled)!.IsTrue);
+                statuses[$"{ns}/{name}"] = status;
+            }
+
+            // The pair decided before the crash is completed, not split: partners are mutual and share a GPU.
+            foreach (var (key, status) in statuses.Where(s => s.Value.Partner is not null))
+            {
+                Assert.Equal(key, statuses[status.Partner!].Partner);
+                Assert.Equal(status.Gpu, statuses[status.Partner!].Gpu);
             }
         }
         finally

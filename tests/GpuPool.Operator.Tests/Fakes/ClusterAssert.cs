@@ -23,8 +23,18 @@ public static class ClusterAssert
             Assert.Equal(1, binds);
             Assert.Equal(JobPhase.Scheduled, job.Status?.Phase);
             Assert.Equal(pod.Spec.NodeName, job.Status?.Node);
-            Assert.Equal(pod.Metadata.Annotations[PodAnnotations.Partner], job.Status?.Partner);
+            var partner = pod.Metadata.Annotations[PodAnnotations.Partner];
+            Assert.Equal(partner.Length == 0 ? null : partner, job.Status?.Partner);
             Assert.True(job.Status?.Condition(ConditionTypes.Scheduled)?.IsTrue, $"{job.Key} lacks Scheduled=True");
+        }
+
+        // Partners are mutual and share one GPU: a pair half-written before a crash is completed, not split.
+        var byKey = jobs.ToDictionary(j => j.Key);
+        foreach (var job in jobs.Where(j => !string.IsNullOrEmpty(j.Status?.Partner)))
+        {
+            var other = byKey[job.Status!.Partner!];
+            Assert.Equal(job.Key, other.Status?.Partner);
+            Assert.Equal((job.Status.Node, job.Status.Gpu), (other.Status?.Node, other.Status?.Gpu));
         }
 
         var perGpu = pods.GroupBy(p => (p.Spec.NodeName, p.Metadata.Annotations[PodAnnotations.GpuIndex]));
