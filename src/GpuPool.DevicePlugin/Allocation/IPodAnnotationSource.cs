@@ -1,3 +1,4 @@
+using GpuPool.Core.Contracts;
 namespace GpuPool.DevicePlugin.Allocation;
 
 /// <summary>Pending pods on this node that carry <see cref="PodAnnotations.GpuIndex"/>.</summary>

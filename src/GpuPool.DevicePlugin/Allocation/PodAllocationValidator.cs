@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GpuPool.Core.Contracts;
 using GpuPool.DevicePlugin.Devices;
 using Grpc.Core;
 

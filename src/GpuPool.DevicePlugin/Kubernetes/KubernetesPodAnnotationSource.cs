@@ -1,3 +1,4 @@
+using GpuPool.Core.Contracts;
 using GpuPool.DevicePlugin.Allocation;
 using GpuPool.DevicePlugin.Kubelet;
 using GpuPool.DevicePlugin.Options;

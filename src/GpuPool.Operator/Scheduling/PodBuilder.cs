@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GpuPool.Core.Contracts;
 using GpuPool.Operator.Resources;
 using k8s;
 using k8s.Models;

@@ -1,3 +1,4 @@
+using GpuPool.Core.Contracts;
 using GpuPool.Core.Gpus;
 using GpuPool.Core.Placement;
 using GpuPool.Operator.Resources;

@@ -1,3 +1,4 @@
+using GpuPool.Core.Contracts;
 using GpuPool.DevicePlugin.Allocation;
 using GpuPool.DevicePlugin.Kubelet.V1Beta1;
 using GpuPool.DevicePlugin.Tests.Support;

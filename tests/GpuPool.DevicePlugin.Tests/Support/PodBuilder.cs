@@ -1,3 +1,4 @@
+using GpuPool.Core.Contracts;
 using GpuPool.DevicePlugin.Allocation;
 
 namespace GpuPool.DevicePlugin.Tests.Support;

@@ -1,6 +1,9 @@
-namespace GpuPool.Operator.Resources;
+namespace GpuPool.Core.Contracts;
 
-/// <summary>The pod annotations of the cross-component contract (all values are strings).</summary>
+/// <summary>
+/// The pod annotations of the contract between the operator (writes them before binding), the
+/// device plugin (validates them in Allocate) and sim-run. All values are strings.
+/// </summary>
 public static class PodAnnotations
 {
     public const string GpuIndex = "gpupool.io/gpu-index";
