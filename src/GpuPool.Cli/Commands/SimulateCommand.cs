@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GpuPool.Cli.Output;
+using GpuPool.Core.Prediction;
 using GpuPool.Prediction.DefaultModel;
 using GpuPool.Prediction.JobWise;
 using GpuPool.Prediction.Models;
@@ -101,8 +102,10 @@ public static class SimulateCommand
         }
 
         // 2. The policies: GpuPool decides with the trained model, the Oracle with ground truth.
-        using var kernelModel = settings.ModelPath is null ? DefaultModel.Load() : LoadModel(settings.ModelPath);
-        var trained = new ModelPairPredictor(kernelModel, data.Gpu, new SteadyStateOptions());
+        using var kernelModel = LoadModel(settings.ModelPath);
+
+        // Pending jobs are asked about again every window; the profile cache answers repeats.
+        var trained = new CachingPairPredictor(new ModelPairPredictor(kernelModel, data.Gpu, new SteadyStateOptions()));
         var all = PolicyCatalog.All(new GroundTruthPairPredictor(rates), trained, settings.Delta);
         IReadOnlyList<NamedPolicy> chosen;
         try
@@ -133,11 +136,11 @@ public static class SimulateCommand
         public void Report(int value) => report(value);
     }
 
-    private static KernelNpModel LoadModel(string path)
+    private static KernelNpModel LoadModel(string? path)
     {
         try
         {
-            return ModelFile.Load(path);
+            return DefaultModel.LoadFileOrDefault(path);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ModelSchemaMismatchException)
         {

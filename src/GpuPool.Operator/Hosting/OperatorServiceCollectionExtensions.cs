@@ -44,11 +44,7 @@ public static class OperatorServiceCollectionExtensions
             : KubernetesClientConfiguration.BuildConfigFromConfigFile(Environment.GetEnvironmentVariable("KUBECONFIG"))));
         services.TryAddSingleton<IClusterPort, KubernetesClusterPort>();
         services.AddSingleton<IObservationSink>(sp => new JsonLinesObservationSink(sp.GetRequiredService<IOptions<OperatorOptions>>().Value.ObservationsPath));
-        services.TryAddSingleton(sp =>
-        {
-            var path = sp.GetRequiredService<IOptions<OperatorOptions>>().Value.ModelPath;
-            return path.Length == 0 ? DefaultModel.Load() : ModelFile.Load(path);
-        });
+        services.TryAddSingleton(sp => DefaultModel.LoadFileOrDefault(sp.GetRequiredService<IOptions<OperatorOptions>>().Value.ModelPath));
 
         // Thread-block quotas are derived on the GPU model the predictor was trained for.
         services.TryAddSingleton<IPairPredictor>(sp => new ModelPairPredictor(sp.GetRequiredService<KernelNpModel>(), GpuModel.V100, new SteadyStateOptions()));

@@ -14,6 +14,10 @@ public static class DefaultModel
     /// <summary>True when this build embedded a default model.</summary>
     public static bool IsEmbedded => typeof(DefaultModel).Assembly.GetManifestResourceInfo(ResourceName) is not null;
 
+    /// <summary>The model saved at <paramref name="path"/>, or the embedded one when no path is given.</summary>
+    public static KernelNpModel LoadFileOrDefault(string? path) =>
+        string.IsNullOrEmpty(path) ? Load() : ModelFile.Load(path);
+
     public static KernelNpModel Load()
     {
         using var stream = typeof(DefaultModel).Assembly.GetManifestResourceStream(ResourceName)
