@@ -94,24 +94,25 @@ public sealed class PairingGraph
     }
 
     /// <summary>
-    /// Each vertex offers every admissible partner to its own top-k (so each pair is decided from
-    /// both ends, always oriented i &lt; j); an edge survives when either end keeps it.
+    /// Each vertex offers every admissible partner to its own selection (<see cref="KeptPartners"/>;
+    /// so each pair is decided from both ends, always oriented i &lt; j); an edge survives when
+    /// either end keeps it.
     /// </summary>
     private static List<(int J, PairOutcome Outcome)>[] PrunedRows(int n, int k, Func<int, int, PairOutcome?> decide, ParallelOptions parallel)
     {
-        var tops = new TopPartners[n];
+        var kept = new IReadOnlyList<(int Partner, PairOutcome Outcome)>[n];
         Parallel.For(0, n, parallel, i =>
         {
-            var top = new TopPartners(i, n, k);
+            var partners = new KeptPartners(i, n, k);
             for (var j = 0; j < n; j++)
             {
                 if (j != i && decide(Math.Min(i, j), Math.Max(i, j)) is { } outcome)
                 {
-                    top.Offer(j, outcome);
+                    partners.Offer(j, outcome);
                 }
             }
 
-            tops[i] = top;
+            kept[i] = partners.Select();
         });
 
         var rows = new List<(int J, PairOutcome Outcome)>[n];
@@ -122,7 +123,7 @@ public sealed class PairingGraph
 
         for (var i = 0; i < n; i++)
         {
-            foreach (var (j, outcome) in tops[i].Kept)
+            foreach (var (j, outcome) in kept[i])
             {
                 rows[Math.Min(i, j)].Add((Math.Max(i, j), outcome));
             }

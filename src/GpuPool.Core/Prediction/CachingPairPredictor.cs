@@ -9,15 +9,19 @@ namespace GpuPool.Core.Prediction;
 /// Memoises another predictor by job profile: jobs with the same kernel sequence (kernel ids, in
 /// order) and the same iteration count get the same NPs with any partner, whatever their ids, QoS
 /// targets or memory. A window of thousands of jobs drawn from a few dozen applications then asks
-/// the inner predictor once per distinct profile pair and setting list. Thread-safe.
+/// the inner predictor once per distinct profile pair and setting. Outcomes and ceilings are kept
+/// per setting, so a pair first asked for some settings (after screening) and later for others
+/// asks the inner predictor only for the new ones; a known outcome is its own (tightest) ceiling.
+/// Thread-safe.
 /// </summary>
-public sealed class CachingPairPredictor : IPairPredictor
+public sealed class CachingPairPredictor : IBoundedPairPredictor
 {
     private readonly IPairPredictor _inner;
     private readonly Dictionary<string, int> _profileIds = new(StringComparer.Ordinal);
     private readonly Lock _profileGate = new();
     private readonly ConditionalWeakTable<Job, StrongBox<int>> _profileOfJob = [];
-    private readonly ConcurrentDictionary<(int A, int B), (IReadOnlyList<SharingSetting> Settings, IReadOnlyList<PairOutcome> Outcomes)> _outcomes = new();
+    private readonly ConcurrentDictionary<(int A, int B), ProfilePairEntry> _pairs = new();
+    private int _predictedPairs;
 
     public CachingPairPredictor(IPairPredictor inner)
     {
@@ -38,24 +42,100 @@ public sealed class CachingPairPredictor : IPairPredictor
     }
 
     /// <summary>Distinct profile pairs the inner predictor has answered.</summary>
-    public int CachedPairs => _outcomes.Count;
+    public int CachedPairs => Volatile.Read(ref _predictedPairs);
 
     public IReadOnlyList<PairOutcome> Predict(Job a, Job b, IReadOnlyList<SharingSetting> settings)
+    {
+        var entry = EntryFor(a, b, settings);
+        var known = entry.Outcomes;
+        if (Pick(known, settings) is { } cached)
+        {
+            return cached;
+        }
+
+        // The inner predictor is deterministic, so two threads racing here store equal answers.
+        if (known.Length == 0)
+        {
+            Interlocked.Increment(ref _predictedPairs);
+        }
+
+        var merged = Merge(known, _inner.Predict(a, b, Missing(known, settings)));
+        entry.Outcomes = merged;
+        return Pick(merged, settings)!;
+    }
+
+    /// <summary>The inner predictor's ceilings, or no ceiling (infinity) when it has none.</summary>
+    public IReadOnlyList<PairOutcome> UpperBounds(Job a, Job b, IReadOnlyList<SharingSetting> settings)
+    {
+        if (_inner is not IBoundedPairPredictor bounded)
+        {
+            ArgumentNullException.ThrowIfNull(settings);
+            return [.. settings.Select(s => new PairOutcome(s, double.PositiveInfinity, double.PositiveInfinity))];
+        }
+
+        var entry = EntryFor(a, b, settings);
+        if ((Pick(entry.Outcomes, settings) ?? Pick(entry.Ceilings, settings)) is { } cached)
+        {
+            return cached;
+        }
+
+        var merged = Merge(entry.Ceilings, bounded.UpperBounds(a, b, Missing(entry.Ceilings, settings)));
+        entry.Ceilings = merged;
+        return Pick(merged, settings)!;
+    }
+
+    private ProfilePairEntry EntryFor(Job a, Job b, IReadOnlyList<SharingSetting> settings)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(settings);
-        var key = (ProfileOf(a), ProfileOf(b));
-        if (_outcomes.TryGetValue(key, out var cached)
-            && (ReferenceEquals(cached.Settings, settings) || cached.Settings.SequenceEqual(settings)))
+        return _pairs.GetOrAdd((ProfileOf(a), ProfileOf(b)), static _ => new ProfilePairEntry());
+    }
+
+    private static SharingSetting[] Missing(PairOutcome[] known, IReadOnlyList<SharingSetting> settings)
+    {
+        var missing = new List<SharingSetting>(settings.Count);
+        for (var s = 0; s < settings.Count; s++)
         {
-            return cached.Outcomes;
+            if (Find(known, settings[s]) is null)
+            {
+                missing.Add(settings[s]);
+            }
         }
 
-        // The inner predictor is deterministic, so two threads racing here store equal answers.
-        var outcomes = _inner.Predict(a, b, settings);
-        _outcomes[key] = (settings, outcomes);
-        return outcomes;
+        return [.. missing];
+    }
+
+    private static PairOutcome[] Merge(PairOutcome[] known, IReadOnlyList<PairOutcome> added) => [.. known, .. added];
+
+    /// <summary>The outcomes of <paramref name="settings"/> in their order, or null if one is not known.</summary>
+    private static PairOutcome[]? Pick(PairOutcome[] known, IReadOnlyList<SharingSetting> settings)
+    {
+        var picked = new PairOutcome[settings.Count];
+        for (var s = 0; s < settings.Count; s++)
+        {
+            if (Find(known, settings[s]) is not { } outcome)
+            {
+                return null;
+            }
+
+            picked[s] = outcome;
+        }
+
+        return picked;
+    }
+
+    private static PairOutcome? Find(PairOutcome[] known, SharingSetting setting)
+    {
+        foreach (var outcome in known)
+        {
+            if (ReferenceEquals(outcome.Setting, setting) || outcome.Setting.Equals(setting))
+            {
+                return outcome;
+            }
+        }
+
+        return null;
     }
 
     private int ProfileOf(Job job)

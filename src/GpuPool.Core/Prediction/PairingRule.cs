@@ -10,6 +10,12 @@ namespace GpuPool.Core.Prediction;
 /// </summary>
 public sealed class PairingRule
 {
+    // Settings lists up to this long are screened by ceilings (one bit per setting).
+    private const int MaxScreenedSettings = 8;
+
+    // The settings left after screening, one list per bit mask, built on first use.
+    private readonly IReadOnlyList<SharingSetting>?[]? _subsets;
+
     public PairingRule(double delta, IReadOnlyList<SharingSetting> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -25,6 +31,7 @@ public sealed class PairingRule
 
         Delta = delta;
         Settings = settings;
+        _subsets = settings.Count <= MaxScreenedSettings ? new IReadOnlyList<SharingSetting>?[1 << settings.Count] : null;
     }
 
     /// <summary>Fine-grained splits 1/4, 1/2 and 3/4: the quota grid searched per pair by default.</summary>
@@ -38,13 +45,29 @@ public sealed class PairingRule
     /// <summary>True when <paramref name="np"/> clears <paramref name="qosTarget"/> with the margin.</summary>
     public bool Clears(double np, double qosTarget) => np > qosTarget * (1 + Delta);
 
-    /// <summary>The best admissible outcome for the pair, or null when no setting keeps both safe.</summary>
+    /// <summary>
+    /// The best admissible outcome for the pair, or null when no setting keeps both safe. A
+    /// predictor with ceilings is asked only for the settings whose ceilings clear both floors:
+    /// the others could never win, so the answer is the same.
+    /// </summary>
     public PairOutcome? Best(Job a, Job b, IPairPredictor predictor)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(predictor);
-        return Best(a, b, predictor.Predict(a, b, Settings));
+        if (predictor is not IBoundedPairPredictor bounded || _subsets is null)
+        {
+            return Best(a, b, predictor.Predict(a, b, Settings));
+        }
+
+        var ceilings = bounded.UpperBounds(a, b, Settings);
+        var open = 0;
+        for (var s = 0; s < ceilings.Count; s++)
+        {
+            open |= Clears(ceilings[s].NpA, a.QosTarget) && Clears(ceilings[s].NpB, b.QosTarget) ? 1 << s : 0;
+        }
+
+        return open == 0 ? null : Best(a, b, predictor.Predict(a, b, Subset(open)));
     }
 
     /// <summary>The best admissible outcome among <paramref name="outcomes"/>, or null.</summary>
@@ -66,5 +89,11 @@ public sealed class PairingRule
         }
 
         return best;
+    }
+
+    private IReadOnlyList<SharingSetting> Subset(int mask)
+    {
+        // Two threads may build the same list; either copy serves.
+        return _subsets![mask] ??= [.. Settings.Where((_, s) => (mask & (1 << s)) != 0)];
     }
 }

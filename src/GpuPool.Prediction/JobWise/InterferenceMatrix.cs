@@ -48,4 +48,8 @@ public sealed class InterferenceMatrix
     public double RateA(int i, int j) => _rateA[(i * KernelsB) + j];
 
     public double RateB(int i, int j) => _rateB[(i * KernelsB) + j];
+
+    internal ReadOnlySpan<double> RatesA => _rateA;
+
+    internal ReadOnlySpan<double> RatesB => _rateB;
 }

@@ -1,44 +1,50 @@
+using System.Runtime.CompilerServices;
+
 namespace GpuPool.Prediction.JobWise;
 
 /// <summary>Where one job of a pair is in its kernel sequence, in isolated seconds of work.</summary>
-internal struct JobCursor(KernelSequence sequence)
+internal struct JobCursor(double[] durations, int iterations, double totalSeconds)
 {
+    private readonly double[] _durations = durations;
+    private readonly int _iterations = iterations;
+    private readonly double _totalSeconds = totalSeconds;
+
     public int Kernel;
     public int CompletedIterations;
-    public double RemainingInKernel = sequence.Durations[0];
+    public double RemainingInKernel = durations[0];
     public double Done;
     public double End = double.NaN;
 
     public readonly bool Finished => !double.IsNaN(End);
 
-    public readonly double RemainingWork(KernelSequence s) => s.TotalSeconds - Done;
+    public readonly double RemainingWork => _totalSeconds - Done;
 
-    /// <summary>Runs <paramref name="seconds"/> at <paramref name="rate"/>; completes the kernel when <paramref name="completes"/>.</summary>
-    public void Advance(KernelSequence s, double seconds, double rate, bool completes, double now)
+    /// <summary>Runs <paramref name="seconds"/> at <paramref name="rate"/> without finishing the kernel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Progress(double seconds, double rate)
     {
-        if (!completes)
-        {
-            var work = seconds * rate;
-            RemainingInKernel -= work;
-            Done += work;
-            return;
-        }
+        var work = seconds * rate;
+        RemainingInKernel -= work;
+        Done += work;
+    }
 
+    /// <summary>Finishes the current kernel at <paramref name="now"/> and moves to the next.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Complete(double now)
+    {
         Done += RemainingInKernel;
-        Kernel++;
-        if (Kernel == s.Durations.Length)
+        if (++Kernel == _durations.Length)
         {
             Kernel = 0;
-            CompletedIterations++;
-            if (CompletedIterations == s.Iterations)
+            if (++CompletedIterations == _iterations)
             {
                 // Exact total: rounding in the partial steps must not leave work behind.
-                Done = s.TotalSeconds;
+                Done = _totalSeconds;
                 End = now;
                 return;
             }
         }
 
-        RemainingInKernel = s.Durations[Kernel];
+        RemainingInKernel = _durations[Kernel];
     }
 }

@@ -10,31 +10,88 @@ namespace GpuPool.Prediction.JobWise;
 /// </summary>
 public static class SteadyStateTimeline
 {
+    private const int MaxStackCells = 1024;
+
     public static TimelineResult Run(KernelSequence a, KernelSequence b, InterferenceMatrix matrix, SteadyStateOptions options)
     {
-        Check(a, b, matrix);
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(matrix);
         ArgumentNullException.ThrowIfNull(options);
-        var (ca, cb, now) = (new JobCursor(a), new JobCursor(b), 0.0);
-        var events = 0;
+        if (matrix.KernelsA != a.Durations.Length || matrix.KernelsB != b.Durations.Length)
+        {
+            throw new ArgumentException($"The matrix is {matrix.KernelsA} x {matrix.KernelsB} but the jobs have {a.Durations.Length} and {b.Durations.Length} kernels.", nameof(matrix));
+        }
+
+        return Run(a, b, matrix.RatesA, matrix.RatesB, options.Validated());
+    }
+
+    /// <summary>
+    /// The same on row-major rates (A's kernels by B's) that the caller has already checked to be
+    /// positive, finite and of the right size: the predictor's hot path, with no matrix to build.
+    /// </summary>
+    internal static TimelineResult Run(KernelSequence a, KernelSequence b, ReadOnlySpan<double> rateA, ReadOnlySpan<double> rateB, SteadyStateOptions options)
+    {
+        // Reciprocal rates: each event then multiplies instead of dividing (the loop runs hundreds of times).
+        var cells = rateA.Length;
+        Span<double> slownessA = cells <= MaxStackCells ? stackalloc double[cells] : new double[cells];
+        Span<double> slownessB = cells <= MaxStackCells ? stackalloc double[cells] : new double[cells];
+        for (var c = 0; c < cells; c++)
+        {
+            slownessA[c] = 1.0 / rateA[c];
+            slownessB[c] = 1.0 / rateB[c];
+        }
+
+        var ca = new JobCursor(a.Durations, a.Iterations, a.TotalSeconds);
+        var cb = new JobCursor(b.Durations, b.Iterations, b.TotalSeconds);
+        var (columns, now, events) = (b.Durations.Length, 0.0, 0);
         var (epochA, epochB) = (options.StepIterations, options.StepIterations);
         var (previousA, previousB) = (double.NaN, double.NaN);
-        while (!ca.Finished && !cb.Finished)
+        while (true)
         {
-            now = Step(a, b, matrix, ref ca, ref cb, now);
+            // 1. One event: whichever kernel ends first (or both) completes; the other progresses.
+            var cell = (ca.Kernel * columns) + cb.Kernel;
+            var (ra, rb) = (rateA[cell], rateB[cell]);
+            var untilA = ca.RemainingInKernel * slownessA[cell];
+            var untilB = cb.RemainingInKernel * slownessB[cell];
             events++;
-            if (ca.CompletedIterations < epochA || cb.CompletedIterations < epochB || ca.Finished || cb.Finished)
+            if (untilA < untilB)
+            {
+                now += untilA;
+                cb.Progress(untilA, rb);
+                ca.Complete(now);
+            }
+            else if (untilB < untilA)
+            {
+                now += untilB;
+                ca.Progress(untilB, ra);
+                cb.Complete(now);
+            }
+            else
+            {
+                now += untilA;
+                ca.Complete(now);
+                cb.Complete(now);
+            }
+
+            if (ca.Finished || cb.Finished)
+            {
+                return Finish(a, b, ca, cb, now, events);
+            }
+
+            if (ca.CompletedIterations < epochA || cb.CompletedIterations < epochB)
             {
                 continue;
             }
 
-            // 1. An epoch ended: both jobs did StepIterations more iterations.
+            // 2. An epoch ended: both jobs did StepIterations more iterations.
             epochA = ca.CompletedIterations + options.StepIterations;
             epochB = cb.CompletedIterations + options.StepIterations;
 
-            // 2. Accumulated NP so far: isolated work done over time spent.
+            // 3. Accumulated NP so far: isolated work done over time spent.
             var (npA, npB) = (ca.Done / now, cb.Done / now);
 
-            // 3. Steady when neither moved more than epsilon since the previous epoch.
+            // 4. Steady when neither moved more than epsilon since the previous epoch.
             if (Math.Abs(npA - previousA) <= options.Epsilon && Math.Abs(npB - previousB) <= options.Epsilon)
             {
                 return Extrapolate(a, b, ca, cb, now, npA, npB, events);
@@ -42,35 +99,20 @@ public static class SteadyStateTimeline
 
             (previousA, previousB) = (npA, npB);
         }
-
-        return Finish(a, b, ca, cb, now, events);
-    }
-
-    private static double Step(KernelSequence a, KernelSequence b, InterferenceMatrix matrix, ref JobCursor ca, ref JobCursor cb, double now)
-    {
-        var rateA = matrix.RateA(ca.Kernel, cb.Kernel);
-        var rateB = matrix.RateB(ca.Kernel, cb.Kernel);
-        var untilA = ca.RemainingInKernel / rateA;
-        var untilB = cb.RemainingInKernel / rateB;
-        var dt = Math.Min(untilA, untilB);
-        now += dt;
-        ca.Advance(a, dt, rateA, untilA <= untilB, now);
-        cb.Advance(b, dt, rateB, untilB <= untilA, now);
-        return now;
     }
 
     /// <summary>Both keep their accumulated rates until the first ends; the survivor then runs alone.</summary>
     private static TimelineResult Extrapolate(KernelSequence a, KernelSequence b, JobCursor ca, JobCursor cb, double now, double npA, double npB, int events)
     {
-        var endA = now + (ca.RemainingWork(a) / npA);
-        var endB = now + (cb.RemainingWork(b) / npB);
+        var endA = now + (ca.RemainingWork / npA);
+        var endB = now + (cb.RemainingWork / npB);
         if (endA <= endB)
         {
-            endB = endA + (cb.RemainingWork(b) - (npB * (endA - now)));
+            endB = endA + (cb.RemainingWork - (npB * (endA - now)));
         }
         else
         {
-            endA = endB + (ca.RemainingWork(a) - (npA * (endB - now)));
+            endA = endB + (ca.RemainingWork - (npA * (endB - now)));
         }
 
         return new TimelineResult(endA, endB, a.TotalSeconds / endA, b.TotalSeconds / endB, events, Extrapolated: true);
@@ -78,19 +120,8 @@ public static class SteadyStateTimeline
 
     private static TimelineResult Finish(KernelSequence a, KernelSequence b, JobCursor ca, JobCursor cb, double now, int events)
     {
-        var endA = ca.Finished ? ca.End : now + ca.RemainingWork(a);
-        var endB = cb.Finished ? cb.End : now + cb.RemainingWork(b);
+        var endA = ca.Finished ? ca.End : now + ca.RemainingWork;
+        var endB = cb.Finished ? cb.End : now + cb.RemainingWork;
         return new TimelineResult(endA, endB, a.TotalSeconds / endA, b.TotalSeconds / endB, events, Extrapolated: false);
-    }
-
-    private static void Check(KernelSequence a, KernelSequence b, InterferenceMatrix matrix)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        ArgumentNullException.ThrowIfNull(matrix);
-        if (matrix.KernelsA != a.Durations.Length || matrix.KernelsB != b.Durations.Length)
-        {
-            throw new ArgumentException($"The matrix is {matrix.KernelsA} x {matrix.KernelsB} but the jobs have {a.Durations.Length} and {b.Durations.Length} kernels.", nameof(matrix));
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using GpuPool.Core.Gpus;
 using GpuPool.Core.Jobs;
 using GpuPool.Core.Kernels;
@@ -12,20 +13,26 @@ namespace GpuPool.Prediction.Pairing;
 
 /// <summary>
 /// GpuPool's two-stage predictor. Stage 1: the kernel-wise model gives each kernel pair's NP at the
-/// thread-block quotas a fine-grained split implies (cached: the same kernels recur across jobs and
-/// windows). Stage 2: those NPs form the interference matrix, and the steady-state timeline turns
-/// it into each job's NP. Thread-safe.
+/// thread-block quotas a fine-grained split implies (cached in dense per-setting tables: the same
+/// kernels recur across jobs and windows). Stage 2: those NPs form the interference matrix, and
+/// the steady-state timeline turns it into each job's NP. Thread-safe.
 /// </summary>
-public sealed class ModelPairPredictor : IPairPredictor
+public sealed class ModelPairPredictor : IBoundedPairPredictor
 {
     // Guards the timeline against a model answering nonsense far outside the NP range it was trained on.
     private const double MinRate = 0.01;
     private const double MaxRate = 1.2;
 
+    // Interference matrices up to this many cells live on the stack.
+    private const int StackCells = 1024;
+
     private readonly KernelNpModel _model;
     private readonly GpuModel _gpu;
     private readonly SteadyStateOptions _options;
-    private readonly ConcurrentDictionary<KernelPairKey, (double RateA, double RateB)> _cache = new();
+    private readonly ConcurrentDictionary<SharingSetting, KernelRateTable> _tables = new();
+    private readonly ConditionalWeakTable<Job, JobKernels> _jobs = [];
+    private readonly Dictionary<string, int> _kernelNumbers = new(StringComparer.Ordinal);
+    private readonly Lock _kernelGate = new();
 
     public ModelPairPredictor(KernelNpModel model, GpuModel gpu, SteadyStateOptions options)
     {
@@ -37,8 +44,8 @@ public sealed class ModelPairPredictor : IPairPredictor
         _options = options.Validated();
     }
 
-    /// <summary>Distinct kernel pairs predicted so far.</summary>
-    public int CachedKernelPairs => _cache.Count;
+    /// <summary>Kernel pairs (per setting) the kernel-wise model has answered so far.</summary>
+    public int CachedKernelPairs => _tables.Values.Sum(t => t.Predicted);
 
     /// <summary>
     /// One outcome per setting, in order. Exclusive: A alone (NP 1) and B not running (NP 0).
@@ -47,29 +54,62 @@ public sealed class ModelPairPredictor : IPairPredictor
     /// </summary>
     public IReadOnlyList<PairOutcome> Predict(Job a, Job b, IReadOnlyList<SharingSetting> settings)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        ArgumentNullException.ThrowIfNull(settings);
-        var sequenceA = KernelSequence.Of(a);
-        var sequenceB = KernelSequence.Of(b);
+        var (ja, jb) = Prepare(a, b, settings);
+        var cells = ja.Count * jb.Count;
+        Span<double> rateA = cells <= StackCells ? stackalloc double[cells] : new double[cells];
+        Span<double> rateB = cells <= StackCells ? stackalloc double[cells] : new double[cells];
         var outcomes = new PairOutcome[settings.Count];
         for (var s = 0; s < settings.Count; s++)
         {
-            var setting = settings[s] ?? throw new ArgumentException($"settings[{s}] is null.", nameof(settings));
+            var setting = Setting(settings, s);
             if (setting.IsExclusive)
             {
-                outcomes[s] = new PairOutcome(setting, 1.0, 0.0);
+                outcomes[s] = AloneOutcome(setting);
                 continue;
             }
 
-            var matrix = setting.Mode == SharingMode.Partitioned
-                ? InterferenceMatrix.Uniform(a.Kernels.Count, b.Kernels.Count, setting.ShareA, setting.ShareB)
-                : Matrix(a, b, setting);
-            var result = SteadyStateTimeline.Run(sequenceA, sequenceB, matrix, _options);
+            Rates(ja, jb, setting, rateA, rateB);
+            var result = SteadyStateTimeline.Run(ja.Sequence, jb.Sequence, rateA, rateB, _options);
             outcomes[s] = new PairOutcome(setting, result.NpA, result.NpB);
         }
 
         return outcomes;
+    }
+
+    /// <summary>
+    /// Ceilings of <see cref="Predict"/> from each kernel's fastest rate beside the partner's
+    /// kernels (<see cref="SteadyStateBounds"/>), in O(kernels x kernels) without the timeline.
+    /// </summary>
+    public IReadOnlyList<PairOutcome> UpperBounds(Job a, Job b, IReadOnlyList<SharingSetting> settings)
+    {
+        var (ja, jb) = Prepare(a, b, settings);
+        Span<double> fastestA = ja.Count <= StackCells ? stackalloc double[ja.Count] : new double[ja.Count];
+        Span<double> fastestB = jb.Count <= StackCells ? stackalloc double[jb.Count] : new double[jb.Count];
+        var ceilings = new PairOutcome[settings.Count];
+        for (var s = 0; s < settings.Count; s++)
+        {
+            var setting = Setting(settings, s);
+            if (setting.IsExclusive)
+            {
+                ceilings[s] = AloneOutcome(setting);
+                continue;
+            }
+
+            if (setting.Mode == SharingMode.Partitioned)
+            {
+                fastestA.Fill(setting.ShareA);
+                fastestB.Fill(setting.ShareB);
+            }
+            else
+            {
+                TableFor(setting).Fastest(ja, jb, fastestA, fastestB, (Predictor: this, A: a, B: b, Setting: setting), PredictCell);
+            }
+
+            var (npA, npB) = SteadyStateBounds.Run(ja.Sequence, jb.Sequence, fastestA, fastestB, _options);
+            ceilings[s] = new PairOutcome(setting, npA, npB);
+        }
+
+        return ceilings;
     }
 
     /// <summary>Stage 1 for one split: every kernel of A against every kernel of B.</summary>
@@ -78,20 +118,10 @@ public sealed class ModelPairPredictor : IPairPredictor
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(setting);
-        var (rows, columns) = (a.Kernels.Count, b.Kernels.Count);
-        var rateA = new double[rows * columns];
-        var rateB = new double[rows * columns];
-        for (var i = 0; i < rows; i++)
-        {
-            for (var j = 0; j < columns; j++)
-            {
-                var (ra, rb) = _cache.GetOrAdd(new KernelPairKey(a.Kernels[i], b.Kernels[j], setting.ShareA), PredictKernelPair, setting);
-                rateA[(i * columns) + j] = ra;
-                rateB[(i * columns) + j] = rb;
-            }
-        }
-
-        return new InterferenceMatrix(rows, columns, rateA, rateB);
+        var (ja, jb) = (KernelsOf(a), KernelsOf(b));
+        var (rateA, rateB) = (new double[ja.Count * jb.Count], new double[ja.Count * jb.Count]);
+        Rates(ja, jb, setting, rateA, rateB);
+        return new InterferenceMatrix(ja.Count, jb.Count, rateA, rateB);
     }
 
     /// <summary>Stage 1 for one kernel pair at explicit quotas (uncached), clamped to the range the timeline accepts.</summary>
@@ -102,11 +132,65 @@ public sealed class ModelPairPredictor : IPairPredictor
         return (Clamp(_model.Predict(x, y)), Clamp(_model.Predict(y, x)));
     }
 
-    private (double RateA, double RateB) PredictKernelPair(KernelPairKey key, SharingSetting setting)
+    private (JobKernels A, JobKernels B) Prepare(Job a, Job b, IReadOnlyList<SharingSetting> settings)
     {
-        var (quotaA, quotaB) = setting.ThreadBlockQuotas(key.A.Geometry, key.B.Geometry, _gpu);
-        return KernelPairRates(key.A, key.B, quotaA, quotaB);
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(settings);
+        return (KernelsOf(a), KernelsOf(b));
+    }
+
+    private static SharingSetting Setting(IReadOnlyList<SharingSetting> settings, int s) =>
+        settings[s] ?? throw new ArgumentException($"settings[{s}] is null.", nameof(settings));
+
+    /// <summary>Exclusive: A alone (NP 1), B not running (NP 0).</summary>
+    private static PairOutcome AloneOutcome(SharingSetting setting) => new(setting, 1.0, 0.0);
+
+    private void Rates(JobKernels a, JobKernels b, SharingSetting setting, Span<double> rateA, Span<double> rateB)
+    {
+        if (setting.Mode == SharingMode.Partitioned)
+        {
+            rateA.Fill(setting.ShareA);
+            rateB.Fill(setting.ShareB);
+            return;
+        }
+
+        TableFor(setting).Fill(a, b, rateA, rateB, (Predictor: this, A: a.Job, B: b.Job, Setting: setting), PredictCell);
+    }
+
+    private KernelRateTable TableFor(SharingSetting setting) => _tables.GetOrAdd(setting, static _ => new KernelRateTable());
+
+    private static (double RateA, double RateB) PredictCell((ModelPairPredictor Predictor, Job A, Job B, SharingSetting Setting) state, int i, int j) =>
+        state.Predictor.PredictKernelPair(state.A.Kernels[i], state.B.Kernels[j], state.Setting);
+
+    private (double RateA, double RateB) PredictKernelPair(KernelProfile a, KernelProfile b, SharingSetting setting)
+    {
+        var (quotaA, quotaB) = setting.ThreadBlockQuotas(a.Geometry, b.Geometry, _gpu);
+        return KernelPairRates(a, b, quotaA, quotaB);
+    }
+
+    private JobKernels KernelsOf(Job job) => _jobs.TryGetValue(job, out var known) ? known : _jobs.GetValue(job, Number);
+
+    /// <summary>Kernels are numbered by id (a profile's identity), densely, in order of first sight.</summary>
+    private JobKernels Number(Job job)
+    {
+        lock (_kernelGate)
+        {
+            var index = new int[job.Kernels.Count];
+            for (var i = 0; i < index.Length; i++)
+            {
+                var id = job.Kernels[i].Id;
+                if (!_kernelNumbers.TryGetValue(id, out index[i]))
+                {
+                    index[i] = _kernelNumbers.Count;
+                    _kernelNumbers.Add(id, index[i]);
+                }
+            }
+
+            return new JobKernels(job, index);
+        }
     }
 
     private static double Clamp(double np) => Math.Clamp(np, MinRate, MaxRate);
+
 }

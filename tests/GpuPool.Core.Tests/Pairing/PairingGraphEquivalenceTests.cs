@@ -15,7 +15,7 @@ public class PairingGraphEquivalenceTests
     public static TheoryData<string, int> Cases()
     {
         var data = new TheoryData<string, int>();
-        foreach (var variant in new[] { "cached", "parallel", "pruned-k-infinity", "decision-cache", "all-together" })
+        foreach (var variant in new[] { "cached", "parallel", "pruned-k-infinity", "decision-cache", "screened", "screened-cached", "all-together" })
         {
             for (var seed = 0; seed < 8; seed++)
             {
@@ -38,8 +38,10 @@ public class PairingGraphEquivalenceTests
             "parallel" => MatchingPolicy.GpuPool(new ProfilePredictor(), Rule, new PairingOptions { MaxDegreeOfParallelism = 4 }),
             "pruned-k-infinity" => MatchingPolicy.GpuPool(new ProfilePredictor(), Rule, Sequential with { PruneTopK = int.MaxValue }),
             "decision-cache" => MatchingPolicy.GpuPool(new ProfilePredictor(), Rule, Sequential, new PairDecisionCache()),
+            "screened" => MatchingPolicy.GpuPool(new CeilingPredictor(new ProfilePredictor(), slack: 0.05), Rule, Sequential),
+            "screened-cached" => MatchingPolicy.GpuPool(new CachingPairPredictor(new CeilingPredictor(new ProfilePredictor(), slack: 0.05)), Rule, Sequential),
             _ => MatchingPolicy.GpuPool(
-                new CachingPairPredictor(new ProfilePredictor()), Rule, new PairingOptions { MaxDegreeOfParallelism = 4, PruneTopK = int.MaxValue }, new PairDecisionCache()),
+                new CachingPairPredictor(new CeilingPredictor(new ProfilePredictor(), slack: 0.05)), Rule, new PairingOptions { MaxDegreeOfParallelism = 4, PruneTopK = int.MaxValue }, new PairDecisionCache()),
         };
 
         var expected = plain.BuildGraph(batch);

@@ -100,5 +100,22 @@ public sealed class ModelPairPredictorTests : IDisposable
         Assert.Equal(admissible.MaxBy(o => o.Stp), best);
     }
 
+    [Theory]
+    [MemberData(nameof(SettingLists))]
+    public void Ceilings_are_never_below_the_predictions(SharingSetting[] settings)
+    {
+        var predictor = new ModelPairPredictor(_model, GpuModel.V100, new SteadyStateOptions());
+        var jobs = new[] { _jobA, _jobB, new Job("c", [.. _jobA.Kernels.Take(1)], 400, 0.5, 0) };
+
+        foreach (var (a, b) in jobs.SelectMany(a => jobs.Where(b => b != a).Select(b => (a, b))))
+        {
+            var outcomes = predictor.Predict(a, b, settings);
+            var ceilings = predictor.UpperBounds(a, b, settings);
+
+            Assert.Equal(settings, ceilings.Select(c => c.Setting));
+            Assert.All(outcomes.Zip(ceilings), p => Assert.True(p.First.NpA <= p.Second.NpA && p.First.NpB <= p.Second.NpB, $"{a.Id}/{b.Id} {p.First} above {p.Second}"));
+        }
+    }
+
     public void Dispose() => _model.Dispose();
 }

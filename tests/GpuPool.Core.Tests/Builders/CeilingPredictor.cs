@@ -1,0 +1,46 @@
+using GpuPool.Core.Jobs;
+using GpuPool.Core.Prediction;
+using GpuPool.Core.Sharing;
+
+namespace GpuPool.Core.Tests.Builders;
+
+/// <summary>
+/// Wraps a predictor with valid ceilings: each setting's true NPs plus a fixed slack (0 gives the
+/// tightest ceilings there are). Records which settings each Predict call asked for.
+/// </summary>
+internal sealed class CeilingPredictor(IPairPredictor inner, double slack) : IBoundedPairPredictor
+{
+    private readonly List<IReadOnlyList<SharingSetting>> _asked = [];
+    private readonly Lock _gate = new();
+    private int _ceilingCalls;
+
+    /// <summary>The settings list of every Predict call, in call order.</summary>
+    public IReadOnlyList<IReadOnlyList<SharingSetting>> Asked
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _asked];
+            }
+        }
+    }
+
+    public int CeilingCalls => Volatile.Read(ref _ceilingCalls);
+
+    public IReadOnlyList<PairOutcome> Predict(Job a, Job b, IReadOnlyList<SharingSetting> settings)
+    {
+        lock (_gate)
+        {
+            _asked.Add([.. settings]);
+        }
+
+        return inner.Predict(a, b, settings);
+    }
+
+    public IReadOnlyList<PairOutcome> UpperBounds(Job a, Job b, IReadOnlyList<SharingSetting> settings)
+    {
+        Interlocked.Increment(ref _ceilingCalls);
+        return [.. inner.Predict(a, b, settings).Select(o => o with { NpA = o.NpA + slack, NpB = o.NpB + slack })];
+    }
+}

@@ -1,0 +1,78 @@
+using GpuPool.Core.Jobs;
+using GpuPool.Core.Prediction;
+using GpuPool.Core.Sharing;
+using GpuPool.Core.Tests.Builders;
+
+namespace GpuPool.Core.Tests.Pairing;
+
+/// <summary>The pairing rule asks a bounded predictor only for settings whose ceilings clear both floors.</summary>
+public class CeilingScreeningTests
+{
+    private static readonly SharingSetting Quarter = SharingSetting.Split(0.25);
+    private static readonly SharingSetting ThreeQuarters = SharingSetting.Split(0.75);
+    private static readonly PairingRule Rule = new(0.1, [Quarter, SharingSetting.Even, ThreeQuarters]);
+
+    /// <summary>QoS 0.5 for both jobs, so a floor is 0.55. NPs per setting (1/4, 1/2, 3/4) as (A, B).</summary>
+    public static TheoryData<(double, double)[], double, double[]?, double?> Cases() => new()
+    {
+        // Ceilings equal to the NPs: only settings that really clear are asked (one; two, the
+        // best last; none, and then nothing is predicted).
+        { [(0.9, 0.5), (0.7, 0.6), (0.5, 0.9)], 0.0, [0.5], 0.5 },
+        { [(0.6, 0.6), (0.9, 0.3), (0.6, 0.8)], 0.0, [0.25, 0.75], 0.75 },
+        { [(0.5, 0.9), (0.54, 0.9), (0.9, 0.55)], 0.0, null, null },
+
+        // Loose ceilings keep more settings open, but the answer is the same.
+        { [(0.9, 0.5), (0.7, 0.6), (0.5, 0.9)], 0.1, [0.25, 0.5, 0.75], 0.5 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Only_settings_that_can_clear_are_predicted_and_the_answer_does_not_change(
+        (double, double)[] nps, double slack, double[]? asked, double? bestShare)
+    {
+        var table = new TablePredictor();
+        var settings = Rule.Settings;
+        for (var s = 0; s < settings.Count; s++)
+        {
+            table.With("a", "b", nps[s].Item1, nps[s].Item2, settings[s].ShareA);
+        }
+
+        var (a, b) = (Build.Job("a", qos: 0.5), Build.Job("b", qos: 0.5));
+        var screened = new CeilingPredictor(table, slack);
+
+        var best = Rule.Best(a, b, screened);
+
+        Assert.Equal(Rule.Best(a, b, table)?.Setting.ShareA, best?.Setting.ShareA);
+        Assert.Equal(bestShare, best?.Setting.ShareA);
+        Assert.Equal(asked, screened.Asked.SingleOrDefault()?.Select(s => s.ShareA).ToArray());
+    }
+
+    [Fact]
+    public void The_profile_cache_asks_only_for_new_settings_and_answers_ceilings_from_known_outcomes()
+    {
+        var inner = new CeilingPredictor(new ProfilePredictor(), slack: 0.2);
+        var cache = new CachingPairPredictor(inner);
+        var (a, b) = (Build.Job("a"), Build.Job("b"));
+
+        var first = cache.Predict(a, b, [Quarter]);
+        var both = cache.Predict(a, b, [Quarter, ThreeQuarters]);
+        var ceilings = cache.UpperBounds(a, b, [ThreeQuarters, Quarter]);
+
+        Assert.Equal([[0.25], [0.75]], inner.Asked.Select(s => s.Select(x => x.ShareA).ToArray()));
+        Assert.Equal(first[0], both[0]);
+        Assert.Equal([both[1], both[0]], ceilings);
+        Assert.Equal(0, inner.CeilingCalls);
+    }
+
+    [Fact]
+    public void Without_ceilings_from_the_inner_predictor_nothing_is_screened()
+    {
+        var cache = new CachingPairPredictor(new ProfilePredictor());
+        var job = Build.Job("a");
+
+        var ceilings = cache.UpperBounds(job, Build.Job("b"), Rule.Settings);
+
+        Assert.All(ceilings, c => Assert.True(double.IsPositiveInfinity(c.NpA) && double.IsPositiveInfinity(c.NpB)));
+        Assert.Equal(Rule.Settings, ceilings.Select(c => c.Setting));
+    }
+}
