@@ -10,10 +10,11 @@ public sealed record PairingOptions
     public static PairingOptions Default { get; } = new();
 
     /// <summary>
-    /// Keep, for each vertex, only its <c>k</c> admissible partners with the highest predicted pair
-    /// STP (ties: the partner that follows it most closely in cyclic vertex order, which spreads jobs of one application over many partners); an edge survives when either end keeps it. Null keeps
-    /// every admissible edge. Pruning bounds the graph at n x k edges, so matching and memory stay
-    /// linear in the window, at a quality cost measured in docs/performance.md.
+    /// Keep, for each vertex, only k of its admissible partners: the ceil(k/2) with the highest
+    /// predicted pair STP and floor(k/2) spread evenly over the rest (<see cref="KeptPartners"/>);
+    /// an edge survives when either end keeps it. Null keeps every admissible edge. Pruning bounds
+    /// the graph at n x k edges, so matching and memory stay linear in the window, at a quality
+    /// cost measured in docs/performance.md.
     /// </summary>
     public int? PruneTopK { get; init; }
 

@@ -92,8 +92,13 @@ public sealed class CachingPairPredictor : IBoundedPairPredictor
         return _pairs.GetOrAdd((ProfileOf(a), ProfileOf(b)), static _ => new ProfilePairEntry());
     }
 
-    private static SharingSetting[] Missing(PairOutcome[] known, IReadOnlyList<SharingSetting> settings)
+    private static IReadOnlyList<SharingSetting> Missing(PairOutcome[] known, IReadOnlyList<SharingSetting> settings)
     {
+        if (known.Length == 0)
+        {
+            return settings;
+        }
+
         var missing = new List<SharingSetting>(settings.Count);
         for (var s = 0; s < settings.Count; s++)
         {
@@ -106,11 +111,17 @@ public sealed class CachingPairPredictor : IBoundedPairPredictor
         return [.. missing];
     }
 
-    private static PairOutcome[] Merge(PairOutcome[] known, IReadOnlyList<PairOutcome> added) => [.. known, .. added];
+    private static PairOutcome[] Merge(PairOutcome[] known, IReadOnlyList<PairOutcome> added) =>
+        known.Length == 0 && added is PairOutcome[] array ? array : [.. known, .. added];
 
     /// <summary>The outcomes of <paramref name="settings"/> in their order, or null if one is not known.</summary>
     private static PairOutcome[]? Pick(PairOutcome[] known, IReadOnlyList<SharingSetting> settings)
     {
+        if (InOrder(known, settings))
+        {
+            return known;
+        }
+
         var picked = new PairOutcome[settings.Count];
         for (var s = 0; s < settings.Count; s++)
         {
@@ -123,6 +134,25 @@ public sealed class CachingPairPredictor : IBoundedPairPredictor
         }
 
         return picked;
+    }
+
+    /// <summary>True when <paramref name="known"/> holds exactly these settings in this order (the common case).</summary>
+    private static bool InOrder(PairOutcome[] known, IReadOnlyList<SharingSetting> settings)
+    {
+        if (known.Length != settings.Count)
+        {
+            return false;
+        }
+
+        for (var s = 0; s < known.Length; s++)
+        {
+            if (!ReferenceEquals(known[s].Setting, settings[s]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static PairOutcome? Find(PairOutcome[] known, SharingSetting setting)

@@ -11,6 +11,12 @@ public sealed class OperatorOptions
     /// <summary>Safety margin on predicted NP: a pair needs NP > QoS x (1 + Delta) for both jobs.</summary>
     public double Delta { get; set; } = 0.1;
 
+    /// <summary>
+    /// Keep only this many candidate partners per job in the pairing graph (its best half by
+    /// predicted pair STP and a spread half); 0 keeps every admissible pair (exact).
+    /// </summary>
+    public int PruneTopK { get; set; }
+
     /// <summary>Most pending jobs one window plans; reaching it starts a window early.</summary>
     public int BatchLimit { get; set; } = 1000;
 

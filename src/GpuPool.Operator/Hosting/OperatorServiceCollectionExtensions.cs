@@ -1,4 +1,5 @@
 using GpuPool.Core.Gpus;
+using GpuPool.Core.Pairing;
 using GpuPool.Core.Policies;
 using GpuPool.Core.Prediction;
 using GpuPool.Operator.Kubernetes;
@@ -48,9 +49,18 @@ public static class OperatorServiceCollectionExtensions
 
         // Thread-block quotas are derived on the GPU model the predictor was trained for.
         services.TryAddSingleton<IPairPredictor>(sp => new ModelPairPredictor(sp.GetRequiredService<KernelNpModel>(), GpuModel.V100, new SteadyStateOptions()));
-        services.AddSingleton<ISharingPolicy>(sp => MatchingPolicy.GpuPool(
-            sp.GetRequiredService<IPairPredictor>(),
-            new PairingRule(sp.GetRequiredService<IOptions<OperatorOptions>>().Value.Delta, PairingRule.DefaultSettings)));
+
+        // Windows are incremental: pair decisions are kept by job id across windows (one cache for
+        // this one predictor and rule), so only pairs with a new or changed job are predicted.
+        services.AddSingleton<ISharingPolicy>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<OperatorOptions>>().Value;
+            return MatchingPolicy.GpuPool(
+                new CachingPairPredictor(sp.GetRequiredService<IPairPredictor>()),
+                new PairingRule(options.Delta, PairingRule.DefaultSettings),
+                new PairingOptions { PruneTopK = options.PruneTopK > 0 ? options.PruneTopK : null },
+                new PairDecisionCache());
+        });
         services.AddSingleton(sp => new Scheduler(
             sp.GetRequiredService<IClusterPort>(),
             sp.GetRequiredService<ClusterCache>(),

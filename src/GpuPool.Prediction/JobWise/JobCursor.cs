@@ -28,12 +28,13 @@ internal struct JobCursor(double[] durations, int iterations, double totalSecond
         Done += work;
     }
 
-    /// <summary>Finishes the current kernel at <paramref name="now"/> and moves to the next.</summary>
+    /// <summary>Finishes the current kernel at <paramref name="now"/> and moves to the next; true when that ended an iteration.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Complete(double now)
+    public bool Complete(double now)
     {
         Done += RemainingInKernel;
-        if (++Kernel == _durations.Length)
+        var iterationEnded = ++Kernel == _durations.Length;
+        if (iterationEnded)
         {
             Kernel = 0;
             if (++CompletedIterations == _iterations)
@@ -41,10 +42,11 @@ internal struct JobCursor(double[] durations, int iterations, double totalSecond
                 // Exact total: rounding in the partial steps must not leave work behind.
                 Done = _totalSeconds;
                 End = now;
-                return;
+                return true;
             }
         }
 
         RemainingInKernel = _durations[Kernel];
+        return iterationEnded;
     }
 }

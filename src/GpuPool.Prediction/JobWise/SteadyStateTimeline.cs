@@ -51,27 +51,32 @@ public static class SteadyStateTimeline
         {
             // 1. One event: whichever kernel ends first (or both) completes; the other progresses.
             var cell = (ca.Kernel * columns) + cb.Kernel;
-            var (ra, rb) = (rateA[cell], rateB[cell]);
             var untilA = ca.RemainingInKernel * slownessA[cell];
             var untilB = cb.RemainingInKernel * slownessB[cell];
             events++;
+            bool iterationEnded;
             if (untilA < untilB)
             {
                 now += untilA;
-                cb.Progress(untilA, rb);
-                ca.Complete(now);
+                cb.Progress(untilA, rateB[cell]);
+                iterationEnded = ca.Complete(now);
             }
             else if (untilB < untilA)
             {
                 now += untilB;
-                ca.Progress(untilB, ra);
-                cb.Complete(now);
+                ca.Progress(untilB, rateA[cell]);
+                iterationEnded = cb.Complete(now);
             }
             else
             {
                 now += untilA;
-                ca.Complete(now);
-                cb.Complete(now);
+                iterationEnded = ca.Complete(now) | cb.Complete(now);
+            }
+
+            // Finishing and epochs only change when an iteration ends.
+            if (!iterationEnded)
+            {
+                continue;
             }
 
             if (ca.Finished || cb.Finished)

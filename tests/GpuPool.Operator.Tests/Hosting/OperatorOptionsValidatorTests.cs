@@ -11,6 +11,7 @@ public sealed class OperatorOptionsValidatorTests
         { "WindowSeconds=0", "GpuPool:Operator:WindowSeconds" },
         { "Delta=1", "GpuPool:Operator:Delta" },
         { "BatchLimit=0", "GpuPool:Operator:BatchLimit" },
+        { "PruneTopK=-1", "GpuPool:Operator:PruneTopK" },
         { "HttpPort=70000", "GpuPool:Operator:HttpPort" },
         { "SchedulerName=Bad_Name", "GpuPool:Operator:SchedulerName" },
         { "ResourceName=gpu", "GpuPool:Operator:ResourceName" },
