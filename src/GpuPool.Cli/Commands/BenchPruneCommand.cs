@@ -14,15 +14,16 @@ internal static class BenchPruneCommand
     public static Command Create()
     {
         var jobs = new Option<int>("--jobs") { Description = "Pending jobs per window", DefaultValueFactory = _ => 1000 };
-        var topK = new Option<int>("--prune-top-k") { Description = "k of the pruned plan", DefaultValueFactory = _ => 16 };
+        var topK = new Option<int?>("--prune-top-k") { Description = "k of the pruned plan (default: no top-k)" };
+        var candidates = new Option<int?>("--candidates") { Description = "Sampled partners per side of the pruned plan (default: every pair)" };
         var seeds = new Option<int>("--seeds") { Description = "Windows (seeds 1..n)", DefaultValueFactory = _ => 3 };
         var profiles = new Option<int?>("--profiles") { Description = "Jobs repeat this many applications (default: every job distinct)" };
         var model = new Option<string?>("--model") { Description = "Saved model (default: the embedded default model; ground truth if none)" };
-        var command = new Command("prune", "Compare pruned and exact plans on the same seeded windows.") { jobs, topK, seeds, profiles, model };
+        var command = new Command("prune", "Compare pruned (top-k and/or sampled candidates) and exact plans on the same seeded windows.") { jobs, topK, candidates, seeds, profiles, model };
         command.SetAction(parsed => CommandErrors.Guard(() =>
         {
-            var (count, k) = (parsed.GetValue(jobs), parsed.GetValue(topK));
-            var pruning = new PairingOptions { PruneTopK = k }.Validated();
+            var count = parsed.GetValue(jobs);
+            var pruning = new PairingOptions { PruneTopK = parsed.GetValue(topK), CandidatesPerSide = parsed.GetValue(candidates) }.Validated();
             var label = string.Empty;
             Console.WriteLine("seed  edges(exact/pruned)  pairs(exact/pruned)  predictedSTP(exact/pruned, diff)  QoS_reached(exact/pruned)");
             for (var seed = 1; seed <= parsed.GetValue(seeds); seed++)
@@ -36,7 +37,7 @@ internal static class BenchPruneCommand
                     + $"{PlanQuality.QosReached(exactPlan, scenario.GroundTruth):0.0000}/{PlanQuality.QosReached(prunedPlan, scenario.GroundTruth):0.0000}"));
             }
 
-            Console.WriteLine($"jobs {count}, top-{k}, predictor: {label}");
+            Console.WriteLine($"jobs {count}, top-k {pruning.PruneTopK?.ToString(CultureInfo.InvariantCulture) ?? "none"}, candidates per side {pruning.CandidatesPerSide?.ToString(CultureInfo.InvariantCulture) ?? "all"}, predictor: {label}");
             return 0;
         }));
         return command;

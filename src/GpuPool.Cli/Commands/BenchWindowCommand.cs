@@ -11,7 +11,8 @@ internal static class BenchWindowCommand
     {
         var jobs = new Option<int>("--jobs") { Description = "Pending jobs in the window", DefaultValueFactory = _ => 1000 };
         var gpus = new Option<int?>("--gpus") { Description = "Idle GPUs (default: jobs / 2, room for every pair)" };
-        var topK = new Option<int?>("--prune-top-k") { Description = "Keep each job's k best partners by predicted pair STP (default: exact)" };
+        var topK = new Option<int?>("--prune-top-k") { Description = "Keep k partners per job: its k/2 best by predicted pair STP and k/2 spread over the rest (default: exact)" };
+        var candidates = new Option<int?>("--candidates") { Description = "Consider each job only with 2 x this many sampled partners (default: every pair)" };
         var seed = new Option<int>("--seed") { Description = "Workload seed", DefaultValueFactory = _ => 1 };
         var profiles = new Option<int?>("--profiles") { Description = "Jobs repeat this many applications (default: every job distinct)" };
         var model = new Option<string?>("--model") { Description = "Saved model (default: the embedded default model; ground truth if none)" };
@@ -24,12 +25,12 @@ internal static class BenchWindowCommand
         format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("window", "Run one window (predict all candidate pairs, match, place) and print time per step and memory.")
         {
-            jobs, gpus, topK, seed, profiles, model, warmup, format,
+            jobs, gpus, topK, candidates, seed, profiles, model, warmup, format,
         };
         command.SetAction(parsed => CommandErrors.Guard(() =>
         {
             var count = parsed.GetValue(jobs);
-            var pairing = new PairingOptions { PruneTopK = parsed.GetValue(topK) }.Validated();
+            var pairing = new PairingOptions { PruneTopK = parsed.GetValue(topK), CandidatesPerSide = parsed.GetValue(candidates) }.Validated();
             var warmupMs = WarmUp(parsed.GetValue(warmup), parsed.GetValue(seed), parsed.GetValue(model), parsed.GetValue(profiles), pairing);
             using var scenario = WindowScenario.Create(count, parsed.GetValue(gpus) ?? Math.Max(1, count / 2), parsed.GetValue(seed), parsed.GetValue(model), parsed.GetValue(profiles));
             var (result, _, cpuMs) = WindowRunner.Run(scenario, pairing);
@@ -40,7 +41,7 @@ internal static class BenchWindowCommand
                 return 0;
             }
 
-            Console.WriteLine($"predictor: {scenario.PredictorLabel}; cores {Environment.ProcessorCount}; pruning {(pairing.PruneTopK is { } k ? $"top-{k}" : "none (exact)")}");
+            Console.WriteLine($"predictor: {scenario.PredictorLabel}; cores {Environment.ProcessorCount}; pruning {(pairing.PruneTopK is { } k ? $"top-{k}" : "none")}; candidates {(pairing.CandidatesPerSide is { } s ? $"2 x {s} per job" : "every pair")}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up window: {parsed.GetValue(warmup)} jobs, {warmupMs:0} ms (not measured below)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"jobs {result.Jobs}  gpus {result.Gpus}  edges {result.Edges}  pairs {result.Pairs}  predicted STP {result.PredictedStp:0.000}"));

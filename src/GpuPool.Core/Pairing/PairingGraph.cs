@@ -53,11 +53,12 @@ public sealed class PairingGraph
             return decisions is null ? rule.Best(u.Job, v.Job, predictor) : decisions.Decide(u.Job, v.Job, rule, predictor);
         }
 
-        // 3. Rows of edges (i, j > i), predicted in parallel, then pruned if asked.
+        // 3. Rows of edges (i, j > i) among the candidate pairs, predicted in parallel, then pruned if asked.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        var candidates = CandidatePartners.For(vertices.Length, options.CandidatesPerSide);
         var rows = options.PruneTopK is { } k
-            ? PrunedRows(vertices.Length, k, Decide, parallel)
-            : ExactRows(vertices.Length, Decide, parallel);
+            ? PrunedRows(vertices.Length, k, candidates, Decide, parallel)
+            : ExactRows(vertices.Length, candidates, Decide, parallel);
 
         // 4. The graph, edges in (i, j) order. Rows hold each pair once, so QuikGraph's duplicate
         //    check (a scan of the vertex's adjacency per edge: quadratic in the degree) is skipped.
@@ -74,13 +75,13 @@ public sealed class PairingGraph
         return new PairingGraph(vertices, graph);
     }
 
-    private static List<(int J, PairOutcome Outcome)>[] ExactRows(int n, Func<int, int, PairOutcome?> decide, ParallelOptions parallel)
+    private static List<(int J, PairOutcome Outcome)>[] ExactRows(int n, CandidatePartners candidates, Func<int, int, PairOutcome?> decide, ParallelOptions parallel)
     {
         var rows = new List<(int, PairOutcome)>[n];
         Parallel.For(0, n, parallel, i =>
         {
             var row = new List<(int, PairOutcome)>();
-            for (var j = i + 1; j < n; j++)
+            foreach (var j in candidates.IsAll ? Enumerable.Range(i + 1, n - i - 1) : candidates.Of(i).Where(j => j > i))
             {
                 if (decide(i, j) is { } outcome)
                 {
@@ -98,15 +99,15 @@ public sealed class PairingGraph
     /// so each pair is decided from both ends, always oriented i &lt; j); an edge survives when
     /// either end keeps it.
     /// </summary>
-    private static List<(int J, PairOutcome Outcome)>[] PrunedRows(int n, int k, Func<int, int, PairOutcome?> decide, ParallelOptions parallel)
+    private static List<(int J, PairOutcome Outcome)>[] PrunedRows(int n, int k, CandidatePartners candidates, Func<int, int, PairOutcome?> decide, ParallelOptions parallel)
     {
         var kept = new IReadOnlyList<(int Partner, PairOutcome Outcome)>[n];
         Parallel.For(0, n, parallel, i =>
         {
             var partners = new KeptPartners(i, n, k);
-            for (var j = 0; j < n; j++)
+            foreach (var j in candidates.Of(i))
             {
-                if (j != i && decide(Math.Min(i, j), Math.Max(i, j)) is { } outcome)
+                if (decide(Math.Min(i, j), Math.Max(i, j)) is { } outcome)
                 {
                     partners.Offer(j, outcome);
                 }

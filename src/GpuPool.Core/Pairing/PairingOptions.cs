@@ -1,9 +1,9 @@
 namespace GpuPool.Core.Pairing;
 
 /// <summary>
-/// How the pairing graph is built. Neither option changes which edges an exact build finds:
-/// parallelism only splits the candidate pairs across cores (edges are still added in vertex
-/// order), and pruning with a k at least the vertex count keeps every edge.
+/// How the pairing graph is built. Parallelism never changes which edges are found: it only
+/// splits the candidate pairs across cores (edges are still added in vertex order). Pruning with a
+/// k at least the vertex count, and sampling with 2s at least n - 1, keep every edge.
 /// </summary>
 public sealed record PairingOptions
 {
@@ -18,6 +18,15 @@ public sealed record PairingOptions
     /// </summary>
     public int? PruneTopK { get; init; }
 
+    /// <summary>
+    /// Consider each vertex only with the vertices at s cyclic distances spread evenly over the
+    /// window, s on each side (<see cref="CandidatePartners"/>): prediction then costs n x s pairs
+    /// instead of n^2 / 2, for windows too large to predict every pair. Null (or 2s at least n - 1)
+    /// considers every pair. Combines with <see cref="PruneTopK"/>, which then ranks the sampled
+    /// candidates. Quality cost measured in docs/performance.md.
+    /// </summary>
+    public int? CandidatesPerSide { get; init; }
+
     /// <summary>Cores used to predict candidate pairs; 1 runs sequentially. Default: all.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
@@ -26,6 +35,11 @@ public sealed record PairingOptions
         if (PruneTopK is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(PruneTopK), PruneTopK, "PruneTopK must be at least 1 (or null for no pruning).");
+        }
+
+        if (CandidatesPerSide is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CandidatesPerSide), CandidatesPerSide, "CandidatesPerSide must be at least 1 (or null for every pair).");
         }
 
         if (MaxDegreeOfParallelism < 1)
