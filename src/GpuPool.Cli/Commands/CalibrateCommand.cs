@@ -22,10 +22,12 @@ public static class CalibrateCommand
             }
 
             var data = CommonOptions.LoadDataset(parse.GetValue(dataset));
-            var parameters = new CoRunCalibrator(data).Fit();
+            var fit = new CoRunCalibrator(data).Fit();
+            var parameters = fit.Parameters;
             var culture = CultureInfo.InvariantCulture;
             stdout.WriteLine(string.Create(culture, $"kernels {data.Profiles.Count}, measured co-runs {data.Pairs.Count}"));
             stdout.WriteLine(string.Create(culture, $"occupancy exponent gamma = {parameters.OccupancyExponent:0.0000}"));
+            stdout.WriteLine(string.Create(culture, $"per-kernel terms: penalty {parameters.Terms.Penalty:0.0##}, rank {parameters.Terms.Rank} (chosen by inner {CoRunCalibrator.InnerFolds}-fold CV), fitted for {fit.Terms.Count} kernels"));
             foreach (var (name, weight) in ContentionFeatures.Names.Zip(parameters.Weights))
             {
                 stdout.WriteLine(string.Create(culture, $"  w[{name}] = {weight:0.0000}"));

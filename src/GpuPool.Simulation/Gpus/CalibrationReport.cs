@@ -30,9 +30,7 @@ public sealed class CalibrationReport
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
 
-        // Pairs in a fixed order, dealt round-robin: deterministic and balanced without a random generator.
-        var groups = _dataset.Pairs.Select(PairKey).Distinct().Order(StringComparer.Ordinal).ToList();
-        var foldOf = groups.Select((key, i) => (key, i % folds)).ToDictionary(g => g.key, g => g.Item2);
+        var foldOf = PairKeys.DealFolds(_dataset.Pairs.Select(PairKey), folds);
         return Evaluate($"{folds}-fold grouped by kernel pair", folds, fold => p => foldOf[PairKey(p)] == fold);
     }
 
@@ -50,7 +48,8 @@ public sealed class CalibrationReport
             var heldOut = heldOutOf(fold);
             var inSample = folds == 1;
             var training = _dataset.Pairs.Where(p => inSample || !heldOut(p)).ToList();
-            var model = new ContentionModel(_dataset.Gpu, _calibrator.Fit(training));
+            var fit = _calibrator.Fit(training);
+            var model = new ContentionModel(_dataset.Gpu, fit.Parameters, fit.Terms);
             foreach (var pair in _dataset.Pairs.Where(heldOut))
             {
                 var (rateA, rateB) = model.CoRunRates(_dataset.Profile(pair.KernelA), _dataset.Profile(pair.KernelB), pair.QuotaA, pair.QuotaB);
@@ -62,6 +61,5 @@ public sealed class CalibrationReport
         return new CalibrationSplit(name, folds, errors.Count, errors.Average(), errors.Max());
     }
 
-    private static string PairKey(KernelPairMeasurement pair) =>
-        string.CompareOrdinal(pair.KernelA, pair.KernelB) < 0 ? $"{pair.KernelA}|{pair.KernelB}" : $"{pair.KernelB}|{pair.KernelA}";
+    private static string PairKey(KernelPairMeasurement pair) => PairKeys.Of(pair.KernelA, pair.KernelB);
 }
