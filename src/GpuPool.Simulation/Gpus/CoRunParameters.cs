@@ -23,7 +23,8 @@ public sealed record CoRunParameters
         Terms = terms;
     }
 
-    // Fitted by `gpupool calibrate --dataset <artifact>` on all 578 measured co-runs (rounded to 4 places).
+    // Fitted by `gpupool calibrate --dataset <artifact>` on all 578 measured co-runs: gamma and the
+    // counter-only weights (rounded to 4 places); term options chosen by the inner 4-fold split.
     public static CoRunParameters Default { get; } = new(
         3.3724,
         [0.1380, 0.3825, 0.3598, 0.2253, -0.0324, 0.0664, -0.2772, -0.0546, -0.0136, -0.1028, -0.0470, 0.2064],
