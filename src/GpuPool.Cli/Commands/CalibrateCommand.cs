@@ -22,19 +22,22 @@ public static class CalibrateCommand
             }
 
             var data = CommonOptions.LoadDataset(parse.GetValue(dataset));
-            var parameters = new CoRunCalibrator(data).Fit();
+            var fit = new CoRunCalibrator(data).Fit();
+            var parameters = fit.Parameters;
             var culture = CultureInfo.InvariantCulture;
             stdout.WriteLine(string.Create(culture, $"kernels {data.Profiles.Count}, measured co-runs {data.Pairs.Count}"));
             stdout.WriteLine(string.Create(culture, $"occupancy exponent gamma = {parameters.OccupancyExponent:0.0000}"));
-            foreach (var (name, weight) in ContentionFeatures.Names.Zip(parameters.Weights))
+            stdout.WriteLine(string.Create(culture, $"per-kernel terms: penalty {parameters.Terms.Penalty:0.0##}, rank {parameters.Terms.Rank} (chosen by inner {CoRunCalibrator.InnerFolds}-fold CV), fitted for {fit.Terms.Count} kernels where the data set is loaded"));
+            stdout.WriteLine("feature                          shipped  with terms");
+            for (var i = 0; i < ContentionFeatures.Count; i++)
             {
-                stdout.WriteLine(string.Create(culture, $"  w[{name}] = {weight:0.0000}"));
+                stdout.WriteLine(string.Create(culture, $"  {ContentionFeatures.Names[i],-28} {parameters.Weights[i],8:0.0000} {fit.Terms.Weights[i],8:0.0000}"));
             }
 
-            stdout.WriteLine("split                              held-out NPs   MAE      max");
+            stdout.WriteLine("split                                 held-out NPs   MAE      max");
             foreach (var split in new CalibrationReport(data).Run(k))
             {
-                stdout.WriteLine(string.Create(culture, $"{split.Name,-34} {split.HeldOutNps,12} {split.MeanAbsoluteError,7:0.0000} {split.MaxAbsoluteError,7:0.000}"));
+                stdout.WriteLine(string.Create(culture, $"{split.Name,-37} {split.HeldOutNps,12} {split.MeanAbsoluteError,7:0.0000} {split.MaxAbsoluteError,7:0.000}"));
             }
 
             return ExitCodes.Success;

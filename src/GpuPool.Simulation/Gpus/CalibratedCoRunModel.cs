@@ -15,19 +15,23 @@ public sealed class CalibratedCoRunModel : ICoRunModel
     private readonly Dictionary<(string, string, int, int), (double, double)> _cache = [];
     private readonly Lock _gate = new();
 
-    public CalibratedCoRunModel(GpuModel gpu, CoRunParameters parameters, IEnumerable<KernelPairMeasurement> measured)
+    public CalibratedCoRunModel(GpuModel gpu, CoRunParameters parameters, IEnumerable<KernelPairMeasurement> measured, KernelTerms? terms = null)
     {
-        Contention = new ContentionModel(gpu, parameters);
+        Contention = new ContentionModel(gpu, parameters, terms);
         _measured = new MeasuredCoRuns(measured);
     }
 
     public ContentionModel Contention { get; }
 
-    /// <summary>Ground truth for a data set: its measurements, the shipped parameters elsewhere.</summary>
+    /// <summary>
+    /// Ground truth for a data set: its measurements, and elsewhere the shipped parameters plus
+    /// per-kernel terms fitted here on the data set's own co-runs (none: the counter model alone).
+    /// </summary>
     public static CalibratedCoRunModel For(ProfileDataset dataset, CoRunParameters? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        return new CalibratedCoRunModel(dataset.Gpu, parameters ?? CoRunParameters.Default, dataset.Pairs);
+        var shipped = parameters ?? CoRunParameters.Default;
+        return new CalibratedCoRunModel(dataset.Gpu, shipped, dataset.Pairs, new CoRunCalibrator(dataset).FitTerms(shipped));
     }
 
     public double AloneRate(KernelProfile kernel, int quota) => Contention.AloneRate(kernel, quota);

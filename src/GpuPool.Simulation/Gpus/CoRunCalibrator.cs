@@ -4,14 +4,17 @@ using GpuPool.Core.Kernels;
 namespace GpuPool.Simulation.Gpus;
 
 /// <summary>
-/// Fits <see cref="CoRunParameters"/> to a data set: the occupancy exponent to the quota-alone runs
-/// (golden-section search on squared error), then the contention weights to the measured co-runs
-/// by ridge least squares on -log(NP / alone rate). Deterministic.
+/// Fits the contention model to a data set, all on -log(NP / alone rate): the occupancy exponent
+/// to the quota-alone runs (golden-section search on squared error); the counter weights alone
+/// (ridge; the shipped model for kernels never measured); and the measured-kernel model, counter
+/// weights and per-kernel terms together (<see cref="KernelTermFitter"/>), whose options are chosen
+/// among <see cref="KernelTermOptions.Candidates"/> by an inner cross-validation over the training
+/// co-runs only (folds grouped by kernel pair). Deterministic.
 /// </summary>
 public sealed class CoRunCalibrator
 {
-    /// <summary>Ridge penalty per sample: keeps weights of rarely-active features from exploding.</summary>
-    public const double Ridge = 1e-2;
+    /// <summary>Folds of the inner split that picks the per-kernel term options.</summary>
+    public const int InnerFolds = 4;
 
     private readonly ProfileDataset _dataset;
 
@@ -21,30 +24,70 @@ public sealed class CoRunCalibrator
         _dataset = dataset;
     }
 
-    public CoRunParameters Fit() => Fit(_dataset.Pairs);
+    public CalibratedFit Fit() => Fit(_dataset.Pairs);
 
     /// <summary>Fits on <paramref name="training"/> only (the held-out pairs of a split stay unseen).</summary>
-    public CoRunParameters Fit(IReadOnlyList<KernelPairMeasurement> training)
+    public CalibratedFit Fit(IReadOnlyList<KernelPairMeasurement> training)
     {
         ArgumentNullException.ThrowIfNull(training);
         var gamma = FitOccupancyExponent();
         var curve = new AloneRateCurve(_dataset.Gpu, gamma);
-        var rows = new List<double[]>();
-        var targets = new List<double>();
-        foreach (var pair in training)
+        var samples = Samples(training, curve);
+        if (samples.Count == 0)
         {
-            var a = _dataset.Profile(pair.KernelA);
-            var b = _dataset.Profile(pair.KernelB);
-            var loadA = KernelLoad.Of(a, pair.QuotaA, curve, _dataset.Gpu);
-            var loadB = KernelLoad.Of(b, pair.QuotaB, curve, _dataset.Gpu);
-            rows.Add(ContentionFeatures.Of(loadA, loadB));
-            targets.Add(-Math.Log(pair.NpA / loadA.Rate));
-            rows.Add(ContentionFeatures.Of(loadB, loadA));
-            targets.Add(-Math.Log(pair.NpB / loadB.Rate));
+            return new CalibratedFit(new CoRunParameters(gamma, new double[ContentionFeatures.Count], CoRunParameters.Default.Terms), KernelTerms.None);
         }
 
-        var weights = rows.Count == 0 ? new double[ContentionFeatures.Count] : RidgeRegression.Fit(rows, targets, Ridge);
-        return new CoRunParameters(gamma, weights);
+        // 1. The counter model alone: what kernels that were never measured get (shipped).
+        var counterOnly = new CoRunParameters(gamma, RidgeRegression.Fit([.. samples.Select(s => s.Features)], [.. samples.Select(s => s.Target)], KernelTermFitter.WeightRidge), CoRunParameters.Default.Terms);
+
+        // 2. The measured-kernel model: options by inner cross-validation, then a fit on all of training.
+        var options = ChooseTermOptions(samples, counterOnly);
+        return new CalibratedFit(new CoRunParameters(gamma, counterOnly.Weights, options), KernelTermFitter.Fit(samples, options));
+    }
+
+    /// <summary>
+    /// The measured-kernel model of this data set's co-runs with the given (shipped) options: what
+    /// a loaded data set adds to the shipped counter model (no co-runs: nothing).
+    /// </summary>
+    public KernelTerms FitTerms(CoRunParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var samples = Samples(_dataset.Pairs, new AloneRateCurve(_dataset.Gpu, parameters.OccupancyExponent));
+        return samples.Count == 0 ? KernelTerms.None : KernelTermFitter.Fit(samples, parameters.Terms);
+    }
+
+    private List<ContentionSample> Samples(IReadOnlyList<KernelPairMeasurement> pairs, AloneRateCurve curve)
+    {
+        var samples = new List<ContentionSample>(2 * pairs.Count);
+        foreach (var pair in pairs)
+        {
+            var a = KernelLoad.Of(_dataset.Profile(pair.KernelA), pair.QuotaA, curve, _dataset.Gpu);
+            var b = KernelLoad.Of(_dataset.Profile(pair.KernelB), pair.QuotaB, curve, _dataset.Gpu);
+            samples.Add(ContentionSample.Of(pair.KernelA, a, pair.KernelB, b, pair.NpA));
+            samples.Add(ContentionSample.Of(pair.KernelB, b, pair.KernelA, a, pair.NpB));
+        }
+
+        return samples;
+    }
+
+    private static KernelTermOptions ChooseTermOptions(List<ContentionSample> samples, CoRunParameters counterOnly)
+    {
+        var keys = samples.Select(s => s.PairKey).Distinct().ToList();
+        if (keys.Count < InnerFolds)
+        {
+            return CoRunParameters.Default.Terms;
+        }
+
+        var foldOf = PairKeys.DealFolds(keys, InnerFolds);
+        double InnerError(KernelTermOptions options) => Enumerable.Range(0, InnerFolds).SelectMany(fold =>
+        {
+            var terms = KernelTermFitter.Fit([.. samples.Where(s => foldOf[s.PairKey] != fold)], options);
+            return samples.Where(s => foldOf[s.PairKey] == fold)
+                .Select(s => Math.Abs(ContentionModel.Rate(s.AloneRate, ContentionModel.Exponent(counterOnly, terms, s)) - s.Np));
+        }).Average();
+
+        return KernelTermOptions.Candidates.MinBy(InnerError)!;
     }
 
     private double FitOccupancyExponent()

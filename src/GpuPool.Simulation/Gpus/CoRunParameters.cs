@@ -1,15 +1,18 @@
 namespace GpuPool.Simulation.Gpus;
 
 /// <summary>
-/// The fitted numbers of the contention model: the occupancy exponent of the alone-rate curve and
-/// one weight per contention feature (<see cref="ContentionFeatures.Names"/>). <see cref="Default"/>
-/// is the fit on the GPUPool artifact (see docs/simulated-gpu.md for the command that refits it).
+/// The shipped numbers of the contention model: the occupancy exponent of the alone-rate curve,
+/// one weight per contention feature (<see cref="ContentionFeatures.Names"/>) and the options of
+/// the per-kernel terms, which are fitted where measured co-runs are loaded (never shipped).
+/// <see cref="Default"/> is the fit on the GPUPool artifact (see docs/simulated-gpu.md for the
+/// command that refits it).
 /// </summary>
 public sealed record CoRunParameters
 {
-    public CoRunParameters(double occupancyExponent, IReadOnlyList<double> weights)
+    public CoRunParameters(double occupancyExponent, IReadOnlyList<double> weights, KernelTermOptions terms)
     {
         ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(terms);
         if (weights.Count != ContentionFeatures.Count)
         {
             throw new ArgumentException($"Expected {ContentionFeatures.Count} weights, got {weights.Count}.", nameof(weights));
@@ -17,14 +20,19 @@ public sealed record CoRunParameters
 
         OccupancyExponent = occupancyExponent;
         Weights = weights;
+        Terms = terms;
     }
 
-    // Fitted by `gpupool calibrate --dataset <artifact>` on all 578 measured co-runs (rounded to 4 places).
+    // Fitted by `gpupool calibrate --dataset <artifact>` on all 578 measured co-runs: gamma and the
+    // counter-only weights (rounded to 4 places); term options chosen by the inner 4-fold split.
     public static CoRunParameters Default { get; } = new(
         3.3724,
-        [0.1380, 0.3825, 0.3598, 0.2253, -0.0324, 0.0664, -0.2772, -0.0546, -0.0136, -0.1028, -0.0470, 0.2064]);
+        [0.1380, 0.3825, 0.3598, 0.2253, -0.0324, 0.0664, -0.2772, -0.0546, -0.0136, -0.1028, -0.0470, 0.2064],
+        new KernelTermOptions(1.0, 2));
 
     public double OccupancyExponent { get; }
 
     public IReadOnlyList<double> Weights { get; }
+
+    public KernelTermOptions Terms { get; }
 }

@@ -5,7 +5,9 @@ namespace GpuPool.Simulation.Gpus;
 
 /// <summary>
 /// The calibrated contention model with no measured co-run lookup: each kernel's alone rate at its
-/// quota, slowed by exp(-weights . features) for the pressure its partner adds.
+/// quota, slowed by exp(-exponent) for the pressure its partner adds. The exponent comes from the
+/// <see cref="KernelTerms"/> of the loaded co-runs when either kernel was measured, otherwise from
+/// the shipped counter weights alone (weights . features).
 /// </summary>
 public sealed class ContentionModel : ICoRunModel
 {
@@ -14,12 +16,13 @@ public sealed class ContentionModel : ICoRunModel
 
     public const double MaxRate = 1.2;
 
-    public ContentionModel(GpuModel gpu, CoRunParameters parameters)
+    public ContentionModel(GpuModel gpu, CoRunParameters parameters, KernelTerms? terms = null)
     {
         ArgumentNullException.ThrowIfNull(gpu);
         ArgumentNullException.ThrowIfNull(parameters);
         Gpu = gpu;
         Parameters = parameters;
+        Terms = terms ?? KernelTerms.None;
         Curve = new AloneRateCurve(gpu, parameters.OccupancyExponent);
     }
 
@@ -27,27 +30,35 @@ public sealed class ContentionModel : ICoRunModel
 
     public CoRunParameters Parameters { get; }
 
+    public KernelTerms Terms { get; }
+
     public AloneRateCurve Curve { get; }
+
+    /// <summary>Bounded to the range co-runs were ever measured in, however far the exponent extrapolates.</summary>
+    public static double Rate(double aloneRate, double exponent) => Math.Clamp(aloneRate * Math.Exp(-exponent), MinRate, MaxRate);
 
     public double AloneRate(KernelProfile kernel, int quota) => Curve.Rate(kernel, quota);
 
     public (double RateA, double RateB) CoRunRates(KernelProfile a, KernelProfile b, int quotaA, int quotaB)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
         var loadA = KernelLoad.Of(a, quotaA, Curve, Gpu);
         var loadB = KernelLoad.Of(b, quotaB, Curve, Gpu);
-        return (Slowed(loadA, loadB), Slowed(loadB, loadA));
+        return (Slowed(a.Id, loadA, b.Id, loadB), Slowed(b.Id, loadB, a.Id, loadA));
     }
 
-    private double Slowed(KernelLoad x, KernelLoad y)
+    /// <summary>The exponent for one kernel of a pair: measured-kernel model if either is known, else counters.</summary>
+    public static double Exponent(CoRunParameters parameters, KernelTerms terms, ContentionSample sample)
     {
-        var features = ContentionFeatures.Of(x, y);
-        var exponent = 0.0;
-        for (var i = 0; i < features.Length; i++)
-        {
-            exponent += Parameters.Weights[i] * features[i];
-        }
-
-        // Bounded to the range co-runs were ever measured in, however far the features extrapolate.
-        return Math.Clamp(x.Rate * Math.Exp(-exponent), MinRate, MaxRate);
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(sample);
+        return terms.Knows(sample.Kernel) || terms.Knows(sample.Partner)
+            ? terms.Exponent(sample.Kernel, sample.Partner, sample.Features, sample.Basis)
+            : Vectors.Dot(parameters.Weights, sample.Features);
     }
+
+    private double Slowed(string kernel, KernelLoad x, string partner, KernelLoad y) =>
+        Rate(x.Rate, Exponent(Parameters, Terms, ContentionSample.Of(kernel, x, partner, y, np: double.NaN)));
 }

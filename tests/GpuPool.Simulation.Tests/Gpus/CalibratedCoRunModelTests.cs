@@ -49,10 +49,11 @@ public sealed class CalibratedCoRunModelTests
     [Fact]
     public void Shipped_parameters_are_the_fit_on_the_artifact()
     {
-        var fitted = new CoRunCalibrator(Datasets.ArtifactDatasetReaderTests.LoadArtifact()).Fit();
+        var fitted = new CoRunCalibrator(Datasets.ArtifactDatasetReaderTests.LoadArtifact()).Fit().Parameters;
 
         Assert.Equal(CoRunParameters.Default.OccupancyExponent, fitted.OccupancyExponent, 3);
         Assert.All(fitted.Weights.Zip(CoRunParameters.Default.Weights), w => Assert.Equal(w.Second, w.First, 3));
+        Assert.Equal(CoRunParameters.Default.Terms, fitted.Terms);
     }
 
     [Fact]
@@ -60,6 +61,36 @@ public sealed class CalibratedCoRunModelTests
     {
         var data = new ProfileDataset(GpuModel.V100, [Memory, Compute, Memory2], [new("mem", "cmp", 4, 4, 0.61, 0.52), new("mem", "mem2", 4, 4, 0.41, 0.43), new("cmp", "mem2", 2, 2, 0.3, 0.7)]);
 
-        Assert.Equal(new CoRunCalibrator(data).Fit().Weights, new CoRunCalibrator(data).Fit().Weights);
+        var (first, second) = (new CoRunCalibrator(data).Fit(), new CoRunCalibrator(data).Fit());
+
+        Assert.Equal(first.Parameters.Weights, second.Parameters.Weights);
+        Assert.Equal(first.Terms.Weights, second.Terms.Weights);
+        Assert.Equal(
+            new ContentionModel(GpuModel.V100, first.Parameters, first.Terms).CoRunRates(Memory, Compute, 3, 5),
+            new ContentionModel(GpuModel.V100, second.Parameters, second.Terms).CoRunRates(Memory, Compute, 3, 5));
+    }
+
+    [Fact]
+    public void A_data_set_without_co_runs_gets_the_shipped_counter_model_alone()
+    {
+        var data = new ProfileDataset(GpuModel.V100, [Memory, Compute], []);
+
+        var model = CalibratedCoRunModel.For(data);
+
+        Assert.Equal(0, model.Contention.Terms.Count);
+        Assert.Equal(new ContentionModel(GpuModel.V100, CoRunParameters.Default).CoRunRates(Memory, Compute, 3, 5), model.CoRunRates(Memory, Compute, 3, 5));
+    }
+
+    [Fact]
+    public void Unmeasured_quotas_of_a_measured_pair_use_the_per_kernel_terms_fitted_at_load()
+    {
+        var artifact = Datasets.ArtifactDatasetReaderTests.LoadArtifact();
+        var (a, b) = (artifact.Profile("parb_lbm-0"), artifact.Profile("nvd_sobol-0"));
+
+        var loaded = CalibratedCoRunModel.For(artifact);
+        var countersOnly = new ContentionModel(artifact.Gpu, CoRunParameters.Default);
+
+        Assert.True(loaded.Contention.Terms.Knows(a.Id) && loaded.Contention.Terms.Knows(b.Id));
+        Assert.NotEqual(countersOnly.CoRunRates(a, b, 3, 7), loaded.CoRunRates(a, b, 3, 7));
     }
 }
