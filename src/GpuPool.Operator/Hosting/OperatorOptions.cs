@@ -17,6 +17,12 @@ public sealed class OperatorOptions
     /// </summary>
     public int PruneTopK { get; set; }
 
+    /// <summary>
+    /// Consider each job only with 2 x this many sampled partners, so a window predicts about
+    /// jobs x this many pairs instead of every pair; 0 considers every pair.
+    /// </summary>
+    public int CandidatesPerSide { get; set; }
+
     /// <summary>Most pending jobs one window plans; reaching it starts a window early.</summary>
     public int BatchLimit { get; set; } = 1000;
 

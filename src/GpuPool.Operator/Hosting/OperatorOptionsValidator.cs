@@ -23,6 +23,7 @@ public sealed partial class OperatorOptionsValidator : IValidateOptions<Operator
         Require(options.WindowSeconds is > 0 and <= 3600, "WindowSeconds", "must be in (0, 3600]", options.WindowSeconds);
         Require(options.Delta is >= 0 and < 1, "Delta", "must be in [0, 1)", options.Delta);
         Require(options.PruneTopK is >= 0 and <= 100_000, "PruneTopK", "must be in [0, 100000] (0: exact)", options.PruneTopK);
+        Require(options.CandidatesPerSide is >= 0 and <= 100_000, "CandidatesPerSide", "must be in [0, 100000] (0: every pair)", options.CandidatesPerSide);
         Require(options.BatchLimit is >= 1 and <= 100_000, "BatchLimit", "must be in [1, 100000]", options.BatchLimit);
         Require(options.HttpPort is >= 1 and <= 65535, "HttpPort", "must be a TCP port (1..65535)", options.HttpPort);
         Require(IsDnsLabel(options.SchedulerName), "SchedulerName", "must be a DNS-1123 name", options.SchedulerName);

@@ -58,7 +58,11 @@ public static class OperatorServiceCollectionExtensions
             return MatchingPolicy.GpuPool(
                 new CachingPairPredictor(sp.GetRequiredService<IPairPredictor>()),
                 new PairingRule(options.Delta, PairingRule.DefaultSettings),
-                new PairingOptions { PruneTopK = options.PruneTopK > 0 ? options.PruneTopK : null },
+                new PairingOptions
+                {
+                    PruneTopK = options.PruneTopK > 0 ? options.PruneTopK : null,
+                    CandidatesPerSide = options.CandidatesPerSide > 0 ? options.CandidatesPerSide : null,
+                },
                 new PairDecisionCache());
         });
         services.AddSingleton(sp => new Scheduler(

@@ -12,6 +12,7 @@ public sealed class OperatorOptionsValidatorTests
         { "Delta=1", "GpuPool:Operator:Delta" },
         { "BatchLimit=0", "GpuPool:Operator:BatchLimit" },
         { "PruneTopK=-1", "GpuPool:Operator:PruneTopK" },
+        { "CandidatesPerSide=-2", "GpuPool:Operator:CandidatesPerSide" },
         { "HttpPort=70000", "GpuPool:Operator:HttpPort" },
         { "SchedulerName=Bad_Name", "GpuPool:Operator:SchedulerName" },
         { "ResourceName=gpu", "GpuPool:Operator:ResourceName" },
