@@ -64,24 +64,38 @@ public sealed class CachingPairPredictor : IBoundedPairPredictor
         return Pick(merged, settings)!;
     }
 
-    /// <summary>The inner predictor's ceilings, or no ceiling (infinity) when it has none.</summary>
-    public IReadOnlyList<PairOutcome> UpperBounds(Job a, Job b, IReadOnlyList<SharingSetting> settings)
+    /// <summary>
+    /// Known outcomes (the tightest ceilings there are), else the inner predictor's ceilings,
+    /// memoised per settings list; no ceiling (infinity) when the inner predictor has none.
+    /// </summary>
+    public void UpperBounds(Job a, Job b, IReadOnlyList<SharingSetting> settings, Span<NpCeiling> ceilings)
     {
         if (_inner is not IBoundedPairPredictor bounded)
         {
             ArgumentNullException.ThrowIfNull(settings);
-            return [.. settings.Select(s => new PairOutcome(s, double.PositiveInfinity, double.PositiveInfinity))];
+            ceilings[..settings.Count].Fill(NpCeiling.None);
+            return;
         }
 
         var entry = EntryFor(a, b, settings);
-        if ((Pick(entry.Outcomes, settings) ?? Pick(entry.Ceilings, settings)) is { } cached)
+        if (Pick(entry.Outcomes, settings) is { } known)
         {
-            return cached;
+            for (var s = 0; s < known.Length; s++)
+            {
+                ceilings[s] = new NpCeiling(known[s].NpA, known[s].NpB);
+            }
+
+            return;
         }
 
-        var merged = Merge(entry.Ceilings, bounded.UpperBounds(a, b, Missing(entry.Ceilings, settings)));
-        entry.Ceilings = merged;
-        return Pick(merged, settings)!;
+        if (entry.CeilingsFor(settings) is not { } cached)
+        {
+            cached = new NpCeiling[settings.Count];
+            bounded.UpperBounds(a, b, settings, cached);
+            entry.RememberCeilings(settings, cached);
+        }
+
+        cached.CopyTo(ceilings);
     }
 
     private ProfilePairEntry EntryFor(Job a, Job b, IReadOnlyList<SharingSetting> settings)

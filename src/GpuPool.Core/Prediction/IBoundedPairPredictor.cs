@@ -10,6 +10,10 @@ namespace GpuPool.Core.Prediction;
 /// </summary>
 public interface IBoundedPairPredictor : IPairPredictor
 {
-    /// <summary>One ceiling per setting, in order: Predict never answers a higher NpA or NpB for that setting.</summary>
-    IReadOnlyList<PairOutcome> UpperBounds(Job a, Job b, IReadOnlyList<SharingSetting> settings);
+    /// <summary>
+    /// Writes one ceiling per setting, in order, into <paramref name="ceilings"/> (at least as long
+    /// as <paramref name="settings"/>): Predict never answers a higher NpA or NpB for that setting.
+    /// A span, not a list: this runs for every candidate pair of a window and must not allocate.
+    /// </summary>
+    void UpperBounds(Job a, Job b, IReadOnlyList<SharingSetting> settings, Span<NpCeiling> ceilings);
 }

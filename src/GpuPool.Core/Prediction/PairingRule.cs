@@ -60,9 +60,10 @@ public sealed class PairingRule
             return Best(a, b, predictor.Predict(a, b, Settings));
         }
 
-        var ceilings = bounded.UpperBounds(a, b, Settings);
+        Span<NpCeiling> ceilings = stackalloc NpCeiling[Settings.Count];
+        bounded.UpperBounds(a, b, Settings, ceilings);
         var open = 0;
-        for (var s = 0; s < ceilings.Count; s++)
+        for (var s = 0; s < ceilings.Length; s++)
         {
             open |= Clears(ceilings[s].NpA, a.QosTarget) && Clears(ceilings[s].NpB, b.QosTarget) ? 1 << s : 0;
         }

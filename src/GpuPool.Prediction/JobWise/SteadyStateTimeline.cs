@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GpuPool.Prediction.JobWise;
 
 /// <summary>
@@ -30,6 +32,7 @@ public static class SteadyStateTimeline
     /// The same on row-major rates (A's kernels by B's) that the caller has already checked to be
     /// positive, finite and of the right size: the predictor's hot path, with no matrix to build.
     /// </summary>
+    [SkipLocalsInit]
     internal static TimelineResult Run(KernelSequence a, KernelSequence b, ReadOnlySpan<double> rateA, ReadOnlySpan<double> rateB, SteadyStateOptions options)
     {
         // Reciprocal rates: each event then multiplies instead of dividing (the loop runs hundreds of times).

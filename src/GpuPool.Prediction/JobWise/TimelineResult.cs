@@ -4,4 +4,4 @@ namespace GpuPool.Prediction.JobWise;
 /// When each job of a pair finished and its NP; <see cref="Events"/> kernel completions were
 /// stepped, and <see cref="Extrapolated"/> says the steady-state shortcut ended the run early.
 /// </summary>
-public sealed record TimelineResult(double EndA, double EndB, double NpA, double NpB, int Events, bool Extrapolated);
+public readonly record struct TimelineResult(double EndA, double EndB, double NpA, double NpB, int Events, bool Extrapolated);

@@ -52,6 +52,7 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
     /// Partitioned: each kernel progresses at its job's SM share with no interference (the model
     /// is not trained on SM slices; MIG isolates them). Fine-grained: the two-stage prediction.
     /// </summary>
+    [SkipLocalsInit]
     public IReadOnlyList<PairOutcome> Predict(Job a, Job b, IReadOnlyList<SharingSetting> settings)
     {
         var (ja, jb) = Prepare(a, b, settings);
@@ -80,18 +81,18 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
     /// Ceilings of <see cref="Predict"/> from each kernel's fastest rate beside the partner's
     /// kernels (<see cref="SteadyStateBounds"/>), in O(kernels x kernels) without the timeline.
     /// </summary>
-    public IReadOnlyList<PairOutcome> UpperBounds(Job a, Job b, IReadOnlyList<SharingSetting> settings)
+    [SkipLocalsInit]
+    public void UpperBounds(Job a, Job b, IReadOnlyList<SharingSetting> settings, Span<NpCeiling> ceilings)
     {
         var (ja, jb) = Prepare(a, b, settings);
         Span<double> fastestA = ja.Count <= StackCells ? stackalloc double[ja.Count] : new double[ja.Count];
         Span<double> fastestB = jb.Count <= StackCells ? stackalloc double[jb.Count] : new double[jb.Count];
-        var ceilings = new PairOutcome[settings.Count];
         for (var s = 0; s < settings.Count; s++)
         {
             var setting = Setting(settings, s);
             if (setting.IsExclusive)
             {
-                ceilings[s] = AloneOutcome(setting);
+                ceilings[s] = new NpCeiling(1.0, 0.0);
                 continue;
             }
 
@@ -106,10 +107,8 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
             }
 
             var (npA, npB) = SteadyStateBounds.Run(ja.Sequence, jb.Sequence, fastestA, fastestB, _options);
-            ceilings[s] = new PairOutcome(setting, npA, npB);
+            ceilings[s] = new NpCeiling(npA, npB);
         }
-
-        return ceilings;
     }
 
     /// <summary>Stage 1 for one split: every kernel of A against every kernel of B.</summary>

@@ -38,9 +38,13 @@ internal sealed class CeilingPredictor(IPairPredictor inner, double slack) : IBo
         return inner.Predict(a, b, settings);
     }
 
-    public IReadOnlyList<PairOutcome> UpperBounds(Job a, Job b, IReadOnlyList<SharingSetting> settings)
+    public void UpperBounds(Job a, Job b, IReadOnlyList<SharingSetting> settings, Span<NpCeiling> ceilings)
     {
         Interlocked.Increment(ref _ceilingCalls);
-        return [.. inner.Predict(a, b, settings).Select(o => o with { NpA = o.NpA + slack, NpB = o.NpB + slack })];
+        var outcomes = inner.Predict(a, b, settings);
+        for (var s = 0; s < outcomes.Count; s++)
+        {
+            ceilings[s] = new NpCeiling(outcomes[s].NpA + slack, outcomes[s].NpB + slack);
+        }
     }
 }

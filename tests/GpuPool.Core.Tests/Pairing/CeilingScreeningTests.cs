@@ -56,11 +56,12 @@ public class CeilingScreeningTests
 
         var first = cache.Predict(a, b, [Quarter]);
         var both = cache.Predict(a, b, [Quarter, ThreeQuarters]);
-        var ceilings = cache.UpperBounds(a, b, [ThreeQuarters, Quarter]);
+        var ceilings = new NpCeiling[2];
+        cache.UpperBounds(a, b, [ThreeQuarters, Quarter], ceilings);
 
         Assert.Equal([[0.25], [0.75]], inner.Asked.Select(s => s.Select(x => x.ShareA).ToArray()));
         Assert.Equal(first[0], both[0]);
-        Assert.Equal([both[1], both[0]], ceilings);
+        Assert.Equal([new NpCeiling(both[1].NpA, both[1].NpB), new NpCeiling(both[0].NpA, both[0].NpB)], ceilings);
         Assert.Equal(0, inner.CeilingCalls);
     }
 
@@ -70,9 +71,9 @@ public class CeilingScreeningTests
         var cache = new CachingPairPredictor(new ProfilePredictor());
         var job = Build.Job("a");
 
-        var ceilings = cache.UpperBounds(job, Build.Job("b"), Rule.Settings);
+        var ceilings = new NpCeiling[Rule.Settings.Count];
+        cache.UpperBounds(job, Build.Job("b"), Rule.Settings, ceilings);
 
-        Assert.All(ceilings, c => Assert.True(double.IsPositiveInfinity(c.NpA) && double.IsPositiveInfinity(c.NpB)));
-        Assert.Equal(Rule.Settings, ceilings.Select(c => c.Setting));
+        Assert.All(ceilings, c => Assert.Equal(NpCeiling.None, c));
     }
 }
