@@ -9,19 +9,18 @@ namespace GpuPool.Core.Prediction;
 /// Memoises another predictor by job profile: jobs with the same kernel sequence (kernel ids, in
 /// order) and the same iteration count get the same NPs with any partner, whatever their ids, QoS
 /// targets or memory. A window of thousands of jobs drawn from a few dozen applications then asks
-/// the inner predictor once per distinct profile pair and setting. Outcomes and ceilings are kept
-/// per setting, so a pair first asked for some settings (after screening) and later for others
-/// asks the inner predictor only for the new ones; a known outcome is its own (tightest) ceiling.
-/// Thread-safe.
+/// the inner predictor once per distinct profile pair and setting. Outcomes are kept per setting,
+/// so a pair first asked for some settings (after screening) and later for others asks the inner
+/// predictor only for the new ones; a known outcome is its own (tightest) ceiling. A pair of
+/// profiles each seen with one job only is not stored: no other pair can ask for it again (a
+/// window of all-distinct jobs would otherwise fill memory with answers nobody reads), and once a
+/// second job shares a profile its pairs are stored from then on. Thread-safe.
 /// </summary>
 public sealed class CachingPairPredictor : IBoundedPairPredictor
 {
     private readonly IPairPredictor _inner;
-    private readonly Dictionary<string, int> _profileIds = new(StringComparer.Ordinal);
-    private readonly Lock _profileGate = new();
-    private readonly ConditionalWeakTable<Job, StrongBox<int>> _profileOfJob = [];
+    private readonly JobProfiles _profiles = new();
     private readonly ConcurrentDictionary<(int A, int B), ProfilePairEntry> _pairs = new();
-    private int _predictedPairs;
 
     public CachingPairPredictor(IPairPredictor inner)
     {
@@ -29,24 +28,13 @@ public sealed class CachingPairPredictor : IBoundedPairPredictor
         _inner = inner;
     }
 
-    /// <summary>Distinct job profiles seen so far.</summary>
-    public int Profiles
-    {
-        get
-        {
-            lock (_profileGate)
-            {
-                return _profileIds.Count;
-            }
-        }
-    }
-
-    /// <summary>Distinct profile pairs the inner predictor has answered.</summary>
-    public int CachedPairs => Volatile.Read(ref _predictedPairs);
-
     public IReadOnlyList<PairOutcome> Predict(Job a, Job b, IReadOnlyList<SharingSetting> settings)
     {
-        var entry = EntryFor(a, b, settings);
+        if (EntryFor(a, b, settings) is not { } entry)
+        {
+            return _inner.Predict(a, b, settings);
+        }
+
         var known = entry.Outcomes;
         if (Pick(known, settings) is { } cached)
         {
@@ -54,11 +42,6 @@ public sealed class CachingPairPredictor : IBoundedPairPredictor
         }
 
         // The inner predictor is deterministic, so two threads racing here store equal answers.
-        if (known.Length == 0)
-        {
-            Interlocked.Increment(ref _predictedPairs);
-        }
-
         var merged = Merge(known, _inner.Predict(a, b, Missing(known, settings)));
         entry.Outcomes = merged;
         return Pick(merged, settings)!;
@@ -77,7 +60,12 @@ public sealed class CachingPairPredictor : IBoundedPairPredictor
             return;
         }
 
-        var entry = EntryFor(a, b, settings);
+        if (EntryFor(a, b, settings) is not { } entry)
+        {
+            bounded.UpperBounds(a, b, settings, ceilings);
+            return;
+        }
+
         if (Pick(entry.Outcomes, settings) is { } known)
         {
             for (var s = 0; s < known.Length; s++)
@@ -98,12 +86,16 @@ public sealed class CachingPairPredictor : IBoundedPairPredictor
         cached.CopyTo(ceilings);
     }
 
-    private ProfilePairEntry EntryFor(Job a, Job b, IReadOnlyList<SharingSetting> settings)
+    /// <summary>The pair's entry, or null when neither profile is shared (nothing worth storing).</summary>
+    private ProfilePairEntry? EntryFor(Job a, Job b, IReadOnlyList<SharingSetting> settings)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(settings);
-        return _pairs.GetOrAdd((ProfileOf(a), ProfileOf(b)), static _ => new ProfilePairEntry());
+        var (profileA, profileB) = (_profiles.Of(a), _profiles.Of(b));
+        return profileA.IsShared || profileB.IsShared
+            ? _pairs.GetOrAdd((profileA.Id, profileB.Id), static _ => new ProfilePairEntry())
+            : null;
     }
 
     private static IReadOnlyList<SharingSetting> Missing(PairOutcome[] known, IReadOnlyList<SharingSetting> settings)
@@ -180,27 +172,5 @@ public sealed class CachingPairPredictor : IBoundedPairPredictor
         }
 
         return null;
-    }
-
-    private int ProfileOf(Job job)
-    {
-        // Keyed by reference: a job record that is replaced (same id, new kernels) is a new profile lookup.
-        if (_profileOfJob.TryGetValue(job, out var known))
-        {
-            return known.Value;
-        }
-
-        var signature = string.Join('|', job.Kernels.Select(k => k.Id)) + "#" + job.Iterations.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        lock (_profileGate)
-        {
-            if (!_profileIds.TryGetValue(signature, out var id))
-            {
-                id = _profileIds.Count;
-                _profileIds.Add(signature, id);
-            }
-
-            _profileOfJob.AddOrUpdate(job, new StrongBox<int>(id));
-            return id;
-        }
     }
 }

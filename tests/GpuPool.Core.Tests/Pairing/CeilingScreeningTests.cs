@@ -54,6 +54,10 @@ public class CeilingScreeningTests
         var cache = new CachingPairPredictor(inner);
         var (a, b) = (Build.Job("a"), Build.Job("b"));
 
+        // A second job with a's profile makes the pair's answers worth keeping.
+        cache.UpperBounds(new Job("a2", a.Kernels, a.Iterations, 0.7, 1), b, [Quarter], new NpCeiling[1]);
+        var ceilingCallsBefore = inner.CeilingCalls;
+
         var first = cache.Predict(a, b, [Quarter]);
         var both = cache.Predict(a, b, [Quarter, ThreeQuarters]);
         var ceilings = new NpCeiling[2];
@@ -62,7 +66,7 @@ public class CeilingScreeningTests
         Assert.Equal([[0.25], [0.75]], inner.Asked.Select(s => s.Select(x => x.ShareA).ToArray()));
         Assert.Equal(first[0], both[0]);
         Assert.Equal([new NpCeiling(both[1].NpA, both[1].NpB), new NpCeiling(both[0].NpA, both[0].NpB)], ceilings);
-        Assert.Equal(0, inner.CeilingCalls);
+        Assert.Equal(ceilingCallsBefore, inner.CeilingCalls);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public class PredictionCacheTests
     private static readonly PairingRule Rule = new(0.1, PairingRule.DefaultSettings);
     private static readonly IReadOnlyList<Kernels.KernelProfile> Kernels = [Build.Kernel("k1"), Build.Kernel("k2")];
 
-    public static TheoryData<string, int> SecondPairs() => new()
+    public static TheoryData<string, int> ThirdPairs() => new()
     {
         // Same kernels and iterations: a new id, QoS target or memory reuses the profile pair.
         { "other ids, QoS and memory", 0 },
@@ -23,23 +23,31 @@ public class PredictionCacheTests
     };
 
     [Theory]
-    [MemberData(nameof(SecondPairs))]
-    public void The_profile_cache_asks_the_inner_predictor_once_per_profile_pair(string second, int extraCalls)
+    [MemberData(nameof(ThirdPairs))]
+    public void The_profile_cache_asks_the_inner_predictor_once_per_shared_profile_pair(string third, int extraCalls)
     {
         var inner = new ProfilePredictor();
         var cache = new CachingPairPredictor(inner);
         var first = (new Job("a", Kernels, 100, 0.5, 1024), new Job("b", Kernels, 200, 0.5, 1024));
-        var other = second switch
+        var second = (new Job("c", Kernels, 100, 0.5, 2048), new Job("d", Kernels, 200, 0.6, 1024));
+        var other = third switch
         {
-            "other ids, QoS and memory" => (new Job("c", Kernels, 100, 0.9, 4096), new Job("d", Kernels, 200, 0.7, 512)),
-            "other iterations" => (new Job("c", Kernels, 300, 0.5, 1024), new Job("d", Kernels, 200, 0.5, 1024)),
-            _ => (new Job("c", [Kernels[1], Kernels[0]], 100, 0.5, 1024), new Job("d", Kernels, 200, 0.5, 1024)),
+            "other ids, QoS and memory" => (new Job("e", Kernels, 100, 0.9, 4096), new Job("f", Kernels, 200, 0.7, 512)),
+            "other iterations" => (new Job("e", Kernels, 300, 0.5, 1024), new Job("f", Kernels, 200, 0.5, 1024)),
+            _ => (new Job("e", [Kernels[1], Kernels[0]], 100, 0.5, 1024), new Job("f", Kernels, 200, 0.5, 1024)),
         };
 
+        // 1. Two profiles seen once each: answered, not stored (no other pair could ask for it).
         var expected = cache.Predict(first.Item1, first.Item2, Rule.Settings);
+        Assert.Equal(1, inner.Calls);
+
+        // 2. Now both profiles are shared: answered once more, and stored.
+        Assert.Equal(expected, cache.Predict(second.Item1, second.Item2, Rule.Settings));
+        Assert.Equal(2, inner.Calls);
+
         var again = cache.Predict(other.Item1, other.Item2, Rule.Settings);
 
-        Assert.Equal(1 + extraCalls, inner.Calls);
+        Assert.Equal(2 + extraCalls, inner.Calls);
         Assert.Equal(extraCalls == 0, expected.SequenceEqual(again));
     }
 
