@@ -49,6 +49,17 @@ public sealed class InterferenceMatrix
 
     public double RateB(int i, int j) => _rateB[(i * KernelsB) + j];
 
+    /// <summary>Throws unless the matrix has one row per kernel of <paramref name="a"/> and one column per kernel of <paramref name="b"/>.</summary>
+    public void RequireFits(KernelSequence a, KernelSequence b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (KernelsA != a.Durations.Length || KernelsB != b.Durations.Length)
+        {
+            throw new ArgumentException($"The matrix is {KernelsA} x {KernelsB} but the jobs have {a.Durations.Length} and {b.Durations.Length} kernels.", nameof(a));
+        }
+    }
+
     internal ReadOnlySpan<double> RatesA => _rateA;
 
     internal ReadOnlySpan<double> RatesB => _rateB;

@@ -13,14 +13,9 @@ public static class SteadyStateBounds
 
     public static (double NpA, double NpB) Run(KernelSequence a, KernelSequence b, InterferenceMatrix matrix, SteadyStateOptions options)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(matrix);
         ArgumentNullException.ThrowIfNull(options);
-        if (matrix.KernelsA != a.Durations.Length || matrix.KernelsB != b.Durations.Length)
-        {
-            throw new ArgumentException($"The matrix is {matrix.KernelsA} x {matrix.KernelsB} but the jobs have {a.Durations.Length} and {b.Durations.Length} kernels.", nameof(matrix));
-        }
+        matrix.RequireFits(a, b);
 
         var fastestA = new double[matrix.KernelsA];
         var fastestB = new double[matrix.KernelsB];

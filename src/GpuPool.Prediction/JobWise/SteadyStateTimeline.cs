@@ -16,14 +16,9 @@ public static class SteadyStateTimeline
 
     public static TimelineResult Run(KernelSequence a, KernelSequence b, InterferenceMatrix matrix, SteadyStateOptions options)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(matrix);
         ArgumentNullException.ThrowIfNull(options);
-        if (matrix.KernelsA != a.Durations.Length || matrix.KernelsB != b.Durations.Length)
-        {
-            throw new ArgumentException($"The matrix is {matrix.KernelsA} x {matrix.KernelsB} but the jobs have {a.Durations.Length} and {b.Durations.Length} kernels.", nameof(matrix));
-        }
+        matrix.RequireFits(a, b);
 
         return Run(a, b, matrix.RatesA, matrix.RatesB, options.Validated());
     }
