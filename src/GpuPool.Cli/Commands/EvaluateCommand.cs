@@ -22,7 +22,7 @@ internal static class EvaluateCommand
         var shared = new LearnerOptionSet();
         var command = new Command("evaluate", "Score the kernel-wise predictor on measured co-runs.") { dataset, modelPath, split, format, learners, delta };
         shared.AddTo(command);
-        command.SetAction(parsed => CommandErrors.Guard(() =>
+        command.SetAction(parsed => CommandErrors.Guard(parsed.InvocationConfiguration.Error, () =>
         {
             var asJson = parsed.GetValue(format) switch
             {
@@ -57,15 +57,16 @@ internal static class EvaluateCommand
                 report = new CrossValidator(new KernelModelTrainer(TimeProvider.System), options).Run(data, kinds);
             }
 
+            var (output, error) = (parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error);
             if (asJson)
             {
                 // stdout stays pure JSON; the per-fold detail goes to stderr for the reader.
-                Console.WriteLine(JsonSerializer.Serialize(report));
-                Console.Error.WriteLine(Text(report));
+                output.WriteLine(JsonSerializer.Serialize(report));
+                error.WriteLine(Text(report));
             }
             else
             {
-                Console.WriteLine(Text(report));
+                output.WriteLine(Text(report));
             }
             return 0;
         }));
