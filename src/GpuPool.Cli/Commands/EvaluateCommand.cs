@@ -85,6 +85,13 @@ internal static class EvaluateCommand
         lines.AddRange(r.Learners.Select(l => string.Create(c, $"  {l.Name,-12} {l.Mae:0.0000}")));
         lines.Add("folds (first learner's MAE):");
         lines.AddRange(r.Folds.Select(f => string.Create(c, $"  {f.Name,-24} {f.Mae:0.0000}")));
+        if (r.HeldOutKernels.Count > 0)
+        {
+            lines.Add("held-out kernels (first learner): own NP MAE (bias, samples) | partners' NP MAE (bias, samples)");
+            lines.AddRange(r.HeldOutKernels.Select(k => string.Create(c,
+                $"  {k.Kernel,-24} {k.OwnMae:0.0000} ({k.OwnBias:+0.000;-0.000}, {k.OwnSamples}) | {k.PartnerMae:0.0000} ({k.PartnerBias:+0.000;-0.000}, {k.PartnerSamples})")));
+        }
+
         return string.Join(Environment.NewLine, lines);
     }
 }

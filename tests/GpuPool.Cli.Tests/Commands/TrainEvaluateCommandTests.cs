@@ -62,6 +62,8 @@ public sealed class TrainEvaluateCommandTests : IDisposable
         Assert.InRange(report.GetProperty("edgePrecision").GetDouble(), 0.0, 1.0);
         Assert.InRange(report.GetProperty("edgeRecall").GetDouble(), 0.0, 1.0);
         Assert.Contains("folds (first learner's MAE):", error, StringComparison.Ordinal);
+        // Only a leave-one-kernel-out fold has a held-out kernel to split into own and partner errors.
+        Assert.Equal(timesTested == 2, error.Contains("held-out kernels", StringComparison.Ordinal));
     }
 
     [Theory]
