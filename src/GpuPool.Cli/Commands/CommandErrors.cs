@@ -6,8 +6,12 @@ namespace GpuPool.Cli.Commands;
 /// <summary>Turns bad input (arguments, files, models) into one clear line on stderr and exit code 2.</summary>
 internal static class CommandErrors
 {
-    public static int Guard(Func<int> action)
+    public static int Guard(Func<int> action) => Guard(Console.Error, action);
+
+    /// <summary>As <see cref="Guard(Func{int})"/>, writing the message to <paramref name="error"/> (the invocation's stderr).</summary>
+    public static int Guard(TextWriter error, Func<int> action)
     {
+        ArgumentNullException.ThrowIfNull(error);
         try
         {
             return action();
@@ -16,7 +20,7 @@ internal static class CommandErrors
             or InvalidDataException or DatasetFormatException or ModelSchemaMismatchException)
         {
             var message = e is ArgumentException { ParamName: not null } a ? a.Message.Replace($" (Parameter '{a.ParamName}')", string.Empty, StringComparison.Ordinal) : e.Message;
-            Console.Error.WriteLine($"error: {message}");
+            error.WriteLine($"error: {message}");
             return ExitCodes.BadInput;
         }
     }

@@ -22,7 +22,7 @@ internal static class EvaluateCommand
         var shared = new LearnerOptionSet();
         var command = new Command("evaluate", "Score the kernel-wise predictor on measured co-runs.") { dataset, modelPath, split, format, learners, delta };
         shared.AddTo(command);
-        command.SetAction(parsed => CommandErrors.Guard(() =>
+        command.SetAction(parsed => CommandErrors.Guard(parsed.InvocationConfiguration.Error, () =>
         {
             var asJson = parsed.GetValue(format) switch
             {
@@ -57,15 +57,16 @@ internal static class EvaluateCommand
                 report = new CrossValidator(new KernelModelTrainer(TimeProvider.System), options).Run(data, kinds);
             }
 
+            var (output, error) = (parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error);
             if (asJson)
             {
                 // stdout stays pure JSON; the per-fold detail goes to stderr for the reader.
-                Console.WriteLine(JsonSerializer.Serialize(report));
-                Console.Error.WriteLine(Text(report));
+                output.WriteLine(JsonSerializer.Serialize(report));
+                error.WriteLine(Text(report));
             }
             else
             {
-                Console.WriteLine(Text(report));
+                output.WriteLine(Text(report));
             }
             return 0;
         }));
@@ -84,6 +85,13 @@ internal static class EvaluateCommand
         lines.AddRange(r.Learners.Select(l => string.Create(c, $"  {l.Name,-12} {l.Mae:0.0000}")));
         lines.Add("folds (first learner's MAE):");
         lines.AddRange(r.Folds.Select(f => string.Create(c, $"  {f.Name,-24} {f.Mae:0.0000}")));
+        if (r.HeldOutKernels.Count > 0)
+        {
+            lines.Add("held-out kernels (first learner): own NP MAE (bias, samples) | partners' NP MAE (bias, samples)");
+            lines.AddRange(r.HeldOutKernels.Select(k => string.Create(c,
+                $"  {k.Kernel,-24} {k.OwnMae:0.0000} ({k.OwnBias:+0.000;-0.000}, {k.OwnSamples}) | {k.PartnerMae:0.0000} ({k.PartnerBias:+0.000;-0.000}, {k.PartnerSamples})")));
+        }
+
         return string.Join(Environment.NewLine, lines);
     }
 }

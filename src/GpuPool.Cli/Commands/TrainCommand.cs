@@ -22,7 +22,7 @@ internal static class TrainCommand
         var shared = new LearnerOptionSet();
         var command = new Command("train", "Train the kernel-wise NP model and save it as one file.") { dataset, output, learner, simulated };
         shared.AddTo(command);
-        command.SetAction(parsed => CommandErrors.Guard(() =>
+        command.SetAction(parsed => CommandErrors.Guard(parsed.InvocationConfiguration.Error, () =>
         {
             var kind = CommandErrors.Option("--learner", () => LearnerCatalog.Parse(parsed.GetValue(learner)!));
             var features = shared.FeatureSet(parsed);
@@ -46,7 +46,7 @@ internal static class TrainCommand
             using var model = new KernelModelTrainer(TimeProvider.System).Train(samples, features, kind, shared.Learner(parsed), name);
             var path = parsed.GetValue(output)!;
             ModelFile.Save(model, path);
-            Console.WriteLine($"trained {kind} on {samples.Count} samples ({features.Name} features, {features.Count}) -> {path}");
+            parsed.InvocationConfiguration.Output.WriteLine($"trained {kind} on {samples.Count} samples ({features.Name} features, {features.Count}) -> {path}");
             return 0;
         }));
         return command;

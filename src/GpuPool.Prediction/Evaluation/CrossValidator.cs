@@ -30,7 +30,8 @@ public sealed class CrossValidator(KernelModelTrainer trainer, EvaluationOptions
 
         // 3. The primary learner's full report; the others' MAE beside it.
         var primary = perLearner[0].Folds;
-        return Report(primary, options.Delta, perLearner.Select(p => new LearnerScore(p.Learner.ToString(), RegressionScores.MeanOver([.. p.Folds.Select(f => f.Scores())]).Mae)).ToList());
+        var report = Report(primary, options.Delta, perLearner.Select(p => new LearnerScore(p.Learner.ToString(), RegressionScores.MeanOver([.. p.Folds.Select(f => f.Scores())]).Mae)).ToList());
+        return options.Split == SplitKind.LeaveOneKernelOut ? report with { HeldOutKernels = [.. primary.Select(f => f.HeldOut())] } : report;
     }
 
     /// <summary>Scores a trained model on every measured row (no split: the model never saw them, or says so in its metadata).</summary>

@@ -5,7 +5,8 @@ namespace GpuPool.Prediction.Evaluation;
 /// <summary>
 /// The result of scoring a learner on measured co-runs. MAE, RMSE, relative error and R² are
 /// means over folds (each held-out kernel counts once under leave-one-kernel-out); edge precision
-/// and recall pool the decisions of every fold. <see cref="Folds"/> lists each fold's MAE.
+/// and recall pool the decisions of every fold. <see cref="Folds"/> lists each fold's MAE;
+/// <see cref="HeldOutKernels"/> splits each leave-one-kernel-out fold into own and partner errors.
 /// </summary>
 public sealed record EvaluationReport(
     [property: JsonPropertyName("samples")] int Samples,
@@ -19,4 +20,7 @@ public sealed record EvaluationReport(
 {
     [JsonIgnore]
     public IReadOnlyList<LearnerScore> Folds { get; init; } = [];
+
+    [JsonIgnore]
+    public IReadOnlyList<HeldOutKernelScore> HeldOutKernels { get; init; } = [];
 }

@@ -7,6 +7,18 @@ public sealed record FoldPredictions(string Fold, IReadOnlyList<PairSample> Samp
 {
     public RegressionScores Scores() => RegressionScores.Of([.. Samples.Select(s => (double)s.Label)], Predicted);
 
+    /// <summary>
+    /// Errors of the held-out kernel's own samples and of its partners' (a leave-one-kernel-out
+    /// fold, named after the kernel). A kernel paired with itself counts as its own sample.
+    /// </summary>
+    public HeldOutKernelScore HeldOut()
+    {
+        var errors = Samples.Select((s, i) => (Own: s.Kernel == Fold, Error: Predicted[i] - s.Label)).ToList();
+        var own = errors.Where(e => e.Own).Select(e => e.Error).ToList();
+        var partners = errors.Where(e => !e.Own).Select(e => e.Error).ToList();
+        return new HeldOutKernelScore(Fold, own.Count, MeanAbs(own), Mean(own), partners.Count, MeanAbs(partners), Mean(partners));
+    }
+
     /// <summary>Edge decisions per co-run row; a row's two samples are A's then B's.</summary>
     public EdgeCounts Edges(double delta)
     {
@@ -23,4 +35,8 @@ public sealed record FoldPredictions(string Fold, IReadOnlyList<PairSample> Samp
 
         return counts;
     }
+
+    private static double Mean(List<double> errors) => errors.Count == 0 ? 0 : errors.Average();
+
+    private static double MeanAbs(List<double> errors) => errors.Count == 0 ? 0 : errors.Average(Math.Abs);
 }

@@ -1,4 +1,5 @@
 using GpuPool.Prediction.Evaluation;
+using GpuPool.Prediction.Training;
 
 namespace GpuPool.Prediction.Tests.Evaluation;
 
@@ -37,5 +38,27 @@ public class ScoresTests
 
         Assert.Equal(0.75, counts.Precision, precision: 9);
         Assert.Equal(0.6, counts.Recall, precision: 9);
+    }
+
+    [Fact]
+    public void A_held_out_kernel_fold_splits_own_errors_from_its_partners()
+    {
+        // Rows: k|a, a|k, k|k (k with itself: both samples are k's own).
+        PairSample Sample(int row, string kernel, string partner, float label) => new(row, kernel, partner, [], label);
+        var samples = new[]
+        {
+            Sample(0, "k", "a", 0.5f), Sample(0, "a", "k", 0.8f),
+            Sample(1, "b", "k", 0.6f), Sample(1, "k", "b", 0.9f),
+            Sample(2, "k", "k", 0.7f), Sample(2, "k", "k", 0.7f),
+        };
+        var predictions = new FoldPredictions("k", samples, [0.6, 0.6, 0.7, 0.8, 0.7, 0.9]);
+
+        var score = predictions.HeldOut();
+
+        Assert.Equal(("k", 4, 2), (score.Kernel, score.OwnSamples, score.PartnerSamples));
+        Assert.Equal((0.1 + 0.1 + 0 + 0.2) / 4, score.OwnMae, precision: 6);
+        Assert.Equal((0.1 - 0.1 + 0 + 0.2) / 4, score.OwnBias, precision: 6);
+        Assert.Equal((0.2 + 0.1) / 2, score.PartnerMae, precision: 6);
+        Assert.Equal((-0.2 + 0.1) / 2, score.PartnerBias, precision: 6);
     }
 }
