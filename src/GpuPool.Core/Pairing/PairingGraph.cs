@@ -95,21 +95,46 @@ public sealed class PairingGraph
     }
 
     /// <summary>
-    /// Each vertex offers every admissible partner to its own selection (<see cref="KeptPartners"/>;
-    /// so each pair is decided from both ends, always oriented i &lt; j); an edge survives when
-    /// either end keeps it.
+    /// Each vertex offers every admissible partner to its own selection (<see cref="KeptPartners"/>);
+    /// an edge survives when either end keeps it. With every pair a candidate, each vertex decides
+    /// its own pairs (each pair from both ends, always oriented i &lt; j), so memory stays at the
+    /// kept edges; with sampled candidates the few candidate pairs are decided once, then offered
+    /// to both ends.
     /// </summary>
     private static List<(int J, PairOutcome Outcome)>[] PrunedRows(int n, int k, CandidatePartners candidates, Func<int, int, PairOutcome?> decide, ParallelOptions parallel)
     {
+        var decided = candidates.IsAll ? null : ExactRows(n, candidates, decide, parallel);
         var kept = new IReadOnlyList<(int Partner, PairOutcome Outcome)>[n];
         Parallel.For(0, n, parallel, i =>
         {
             var partners = new KeptPartners(i, n, k);
-            foreach (var j in candidates.Of(i))
+            if (decided is null)
             {
-                if (decide(Math.Min(i, j), Math.Max(i, j)) is { } outcome)
+                foreach (var j in candidates.Of(i))
+                {
+                    if (decide(Math.Min(i, j), Math.Max(i, j)) is { } outcome)
+                    {
+                        partners.Offer(j, outcome);
+                    }
+                }
+            }
+            else
+            {
+                // Edges (i, j > i) from i's row; edges (j < i, i) from the rows of i's candidates.
+                foreach (var (j, outcome) in decided[i])
                 {
                     partners.Offer(j, outcome);
+                }
+
+                foreach (var j in candidates.Of(i).Where(j => j < i))
+                {
+                    foreach (var (partner, outcome) in decided[j])
+                    {
+                        if (partner == i)
+                        {
+                            partners.Offer(j, outcome);
+                        }
+                    }
                 }
             }
 
