@@ -100,6 +100,33 @@ public sealed class ModelPairPredictorTests : IDisposable
         Assert.Equal(admissible.MaxBy(o => o.Stp), best);
     }
 
+    [Fact]
+    public void Rate_tables_that_grow_past_their_first_size_keep_every_rate()
+    {
+        // 40 distinct kernels: the dense tables start at 16 and must grow twice.
+        var kernels = Profiles.Synthetic(40, seed: 5).Profiles;
+        var jobs = Enumerable.Range(0, 8).Select(j => new Job($"j{j}", [.. kernels.Skip(5 * j).Take(5)], 20, 0.5, 0)).ToList();
+        var predictor = new ModelPairPredictor(_model, GpuModel.V100, new SteadyStateOptions());
+        var setting = SharingSetting.Even;
+
+        foreach (var (a, b) in jobs.SelectMany(a => jobs.Where(b => b != a).Select(b => (a, b))))
+        {
+            var matrix = predictor.Matrix(a, b, setting);
+            for (var i = 0; i < a.Kernels.Count; i++)
+            {
+                for (var j = 0; j < b.Kernels.Count; j++)
+                {
+                    var (quotaA, quotaB) = setting.ThreadBlockQuotas(a.Kernels[i].Geometry, b.Kernels[j].Geometry, GpuModel.V100);
+                    var (rateA, rateB) = predictor.KernelPairRates(a.Kernels[i], b.Kernels[j], quotaA, quotaB);
+                    Assert.Equal(rateA, matrix.RateA(i, j));
+                    Assert.Equal(rateB, matrix.RateB(i, j));
+                }
+            }
+        }
+
+        Assert.Equal(40 * 35, predictor.CachedKernelPairs);
+    }
+
     [Theory]
     [MemberData(nameof(SettingLists))]
     public void Ceilings_are_never_below_the_predictions(SharingSetting[] settings)
