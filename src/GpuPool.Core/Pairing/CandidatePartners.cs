@@ -34,6 +34,10 @@ internal sealed class CandidatePartners
         return new CandidatePartners(vertices, distances);
     }
 
+    /// <summary>The candidates of <paramref name="vertex"/> numbered above it, ascending.</summary>
+    public IEnumerable<int> After(int vertex) =>
+        _distances is null ? Enumerable.Range(vertex + 1, _vertices - vertex - 1) : Of(vertex).Where(j => j > vertex);
+
     /// <summary>The candidates of <paramref name="vertex"/>, ascending (every other vertex when <see cref="IsAll"/>).</summary>
     public List<int> Of(int vertex)
     {

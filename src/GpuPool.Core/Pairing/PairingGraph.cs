@@ -81,7 +81,7 @@ public sealed class PairingGraph
         Parallel.For(0, n, parallel, i =>
         {
             var row = new List<(int, PairOutcome)>();
-            foreach (var j in candidates.IsAll ? Enumerable.Range(i + 1, n - i - 1) : candidates.Of(i).Where(j => j > i))
+            foreach (var j in candidates.After(i))
             {
                 if (decide(i, j) is { } outcome)
                 {
@@ -103,7 +103,7 @@ public sealed class PairingGraph
     /// </summary>
     private static List<(int J, PairOutcome Outcome)>[] PrunedRows(int n, int k, CandidatePartners candidates, Func<int, int, PairOutcome?> decide, ParallelOptions parallel)
     {
-        var decided = candidates.IsAll ? null : ExactRows(n, candidates, decide, parallel);
+        var decided = candidates.IsAll ? null : BothEnds(ExactRows(n, candidates, decide, parallel));
         var kept = new IReadOnlyList<(int Partner, PairOutcome Outcome)>[n];
         Parallel.For(0, n, parallel, i =>
         {
@@ -120,21 +120,9 @@ public sealed class PairingGraph
             }
             else
             {
-                // Edges (i, j > i) from i's row; edges (j < i, i) from the rows of i's candidates.
                 foreach (var (j, outcome) in decided[i])
                 {
                     partners.Offer(j, outcome);
-                }
-
-                foreach (var j in candidates.Of(i).Where(j => j < i))
-                {
-                    foreach (var (partner, outcome) in decided[j])
-                    {
-                        if (partner == i)
-                        {
-                            partners.Offer(j, outcome);
-                        }
-                    }
                 }
             }
 
@@ -159,6 +147,22 @@ public sealed class PairingGraph
         {
             row.Sort((x, y) => x.J.CompareTo(y.J));
             DropRepeats(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Adds to each row the decided pairs of the rows above it, so every pair is listed at both ends.</summary>
+    private static List<(int J, PairOutcome Outcome)>[] BothEnds(List<(int J, PairOutcome Outcome)>[] rows)
+    {
+        var decidedHere = rows.Select(row => row.Count).ToArray();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            for (var t = 0; t < decidedHere[i]; t++)
+            {
+                var (j, outcome) = rows[i][t];
+                rows[j].Add((i, outcome));
+            }
         }
 
         return rows;

@@ -65,7 +65,7 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
             var setting = Setting(settings, s);
             if (setting.IsExclusive)
             {
-                outcomes[s] = AloneOutcome(setting);
+                outcomes[s] = new PairOutcome(setting, 1.0, 0.0);
                 continue;
             }
 
@@ -142,9 +142,6 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
     private static SharingSetting Setting(IReadOnlyList<SharingSetting> settings, int s) =>
         settings[s] ?? throw new ArgumentException($"settings[{s}] is null.", nameof(settings));
 
-    /// <summary>Exclusive: A alone (NP 1), B not running (NP 0).</summary>
-    private static PairOutcome AloneOutcome(SharingSetting setting) => new(setting, 1.0, 0.0);
-
     private void Rates(JobKernels a, JobKernels b, SharingSetting setting, Span<double> rateA, Span<double> rateB)
     {
         if (setting.Mode == SharingMode.Partitioned)
@@ -191,5 +188,4 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
     }
 
     private static double Clamp(double np) => Math.Clamp(np, MinRate, MaxRate);
-
 }
