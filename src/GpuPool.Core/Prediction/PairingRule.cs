@@ -68,7 +68,7 @@ public sealed class PairingRule
             open |= Clears(ceilings[s].NpA, a.QosTarget) && Clears(ceilings[s].NpB, b.QosTarget) ? 1 << s : 0;
         }
 
-        return open == 0 ? null : Best(a, b, predictor.Predict(a, b, Subset(open)));
+        return open == 0 ? null : BranchAndBound(a, b, predictor, ceilings, open);
     }
 
     /// <summary>The best admissible outcome among <paramref name="outcomes"/>, or null.</summary>
@@ -90,6 +90,50 @@ public sealed class PairingRule
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// Predicts the open settings one at a time, highest STP ceiling first, and stops once the best
+    /// admissible outcome so far beats every ceiling left: no setting after it could win. Ties go
+    /// to the earlier setting in <see cref="Settings"/>, as in the plain scan, so the answer is the same.
+    /// </summary>
+    private PairOutcome? BranchAndBound(Job a, Job b, IPairPredictor predictor, ReadOnlySpan<NpCeiling> ceilings, int open)
+    {
+        PairOutcome? best = null;
+        var bestIndex = int.MaxValue;
+        while (open != 0)
+        {
+            var next = HighestCeiling(ceilings, open);
+            open &= ~(1 << next);
+            var ceiling = ceilings[next].NpA + ceilings[next].NpB;
+            if (best is not null && (ceiling < best.Stp || (ceiling == best.Stp && next > bestIndex)))
+            {
+                continue;
+            }
+
+            var outcome = predictor.Predict(a, b, Subset(1 << next))[0];
+            if (Clears(outcome.NpA, a.QosTarget) && Clears(outcome.NpB, b.QosTarget)
+                && (best is null || outcome.Stp > best.Stp || (outcome.Stp == best.Stp && next < bestIndex)))
+            {
+                (best, bestIndex) = (outcome, next);
+            }
+        }
+
+        return best;
+    }
+
+    private static int HighestCeiling(ReadOnlySpan<NpCeiling> ceilings, int open)
+    {
+        var pick = -1;
+        for (var s = 0; s < ceilings.Length; s++)
+        {
+            if ((open & (1 << s)) != 0 && (pick < 0 || ceilings[s].NpA + ceilings[s].NpB > ceilings[pick].NpA + ceilings[pick].NpB))
+            {
+                pick = s;
+            }
+        }
+
+        return pick;
     }
 
     private IReadOnlyList<SharingSetting> Subset(int mask)
