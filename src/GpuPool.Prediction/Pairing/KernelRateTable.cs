@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GpuPool.Prediction.Pairing;
 
 /// <summary>
@@ -9,8 +11,12 @@ namespace GpuPool.Prediction.Pairing;
 /// </summary>
 internal sealed class KernelRateTable
 {
+    /// <summary>Up to this many kernel numbers, each job keeps its fastest-beside memo (2 KiB per job and setting at most).</summary>
+    public const int MaxRememberedKernels = 128;
+
     private readonly Lock _growGate = new();
     private volatile Cells _cells = new(16);
+    private readonly ConditionalWeakTable<JobKernels, FastestBeside> _beside = [];
     private int _predicted;
 
     /// <summary>Copies the rates of every (row kernel, column kernel) cell into the spans, row-major.</summary>
@@ -24,14 +30,7 @@ internal sealed class KernelRateTable
             var rowStart = rows.Index[i] * cells.Capacity;
             for (var j = 0; j < n; j++)
             {
-                var cell = rowStart + columns.Index[j];
-                if (Volatile.Read(ref cells.Known[cell]) == 0)
-                {
-                    Learn(cells, cell, predict(state, i, j));
-                }
-
-                rateA[(i * n) + j] = cells.RateA[cell];
-                rateB[(i * n) + j] = cells.RateB[cell];
+                (rateA[(i * n) + j], rateB[(i * n) + j]) = Rates(cells, rowStart + columns.Index[j], i, j, state, predict);
             }
         }
     }
@@ -39,34 +38,89 @@ internal sealed class KernelRateTable
     /// <summary>
     /// The ceilings' inputs without building the matrix: for each row kernel its fastest rate
     /// beside any column kernel, and for each column kernel its fastest beside any row kernel.
+    /// A kernel's fastest rate beside a job depends only on that job's kernels, so it is kept per
+    /// job (<see cref="FastestBeside"/>): a window asks it for every pair, and the rows and columns
+    /// repeat the same few kernels, so the cells are scanned once per (kernel, job), not per pair.
+    /// Past <see cref="MaxRememberedKernels"/> kernel numbers the memo would cost more memory than
+    /// the scans it saves, and every pair scans its cells.
     /// </summary>
     public void Fastest<TState>(
         JobKernels rows, JobKernels columns, Span<double> rowFastest, Span<double> columnFastest, TState state, Func<TState, int, int, (double RateA, double RateB)> predict)
     {
         var cells = CellsFor(Math.Max(rows.MaxIndex, columns.MaxIndex) + 1);
-        columnFastest.Clear();
+        var (besideColumns, besideRows) = (BesideOf(columns, cells.Capacity), BesideOf(rows, cells.Capacity));
         for (var i = 0; i < rows.Index.Length; i++)
         {
-            var rowStart = rows.Index[i] * cells.Capacity;
-            var fastest = 0.0;
-            for (var j = 0; j < columns.Index.Length; j++)
+            var known = besideColumns?.RowKernel[rows.Index[i]] ?? double.NaN;
+            if (double.IsNaN(known))
             {
-                var cell = rowStart + columns.Index[j];
-                if (Volatile.Read(ref cells.Known[cell]) == 0)
+                known = 0.0;
+                for (var j = 0; j < columns.Index.Length; j++)
                 {
-                    Learn(cells, cell, predict(state, i, j));
+                    known = Math.Max(known, Rates(cells, rows, columns, i, j, state, predict).RateA);
                 }
 
-                fastest = Math.Max(fastest, cells.RateA[cell]);
-                columnFastest[j] = Math.Max(columnFastest[j], cells.RateB[cell]);
+                besideColumns?.RowKernel[rows.Index[i]] = known;
             }
 
-            rowFastest[i] = fastest;
+            rowFastest[i] = known;
+        }
+
+        for (var j = 0; j < columns.Index.Length; j++)
+        {
+            var known = besideRows?.ColumnKernel[columns.Index[j]] ?? double.NaN;
+            if (double.IsNaN(known))
+            {
+                known = 0.0;
+                for (var i = 0; i < rows.Index.Length; i++)
+                {
+                    known = Math.Max(known, Rates(cells, rows, columns, i, j, state, predict).RateB);
+                }
+
+                besideRows?.ColumnKernel[columns.Index[j]] = known;
+            }
+
+            columnFastest[j] = known;
         }
     }
 
     /// <summary>Cells predicted so far (a cell lost to a concurrent grow and predicted again counts twice).</summary>
     public int Predicted => Volatile.Read(ref _predicted);
+
+    private (double RateA, double RateB) Rates<TState>(
+        Cells cells, JobKernels rows, JobKernels columns, int i, int j, TState state, Func<TState, int, int, (double RateA, double RateB)> predict) =>
+        Rates(cells, (rows.Index[i] * cells.Capacity) + columns.Index[j], i, j, state, predict);
+
+    /// <summary>One cell's rates, predicted (and kept) on first use.</summary>
+    private (double RateA, double RateB) Rates<TState>(
+        Cells cells, int cell, int i, int j, TState state, Func<TState, int, int, (double RateA, double RateB)> predict)
+    {
+        if (Volatile.Read(ref cells.Known[cell]) == 0)
+        {
+            Learn(cells, cell, predict(state, i, j));
+        }
+
+        return (cells.RateA[cell], cells.RateB[cell]);
+    }
+
+    /// <summary>The job's memo of fastest rates beside it, large enough for <paramref name="kernels"/> kernel numbers; null past the limit.</summary>
+    private FastestBeside? BesideOf(JobKernels job, int kernels)
+    {
+        if (kernels > MaxRememberedKernels)
+        {
+            return null;
+        }
+
+        if (_beside.TryGetValue(job, out var known) && known.Kernels >= kernels)
+        {
+            return known;
+        }
+
+        // A memo outgrown by new kernel numbers starts afresh; a racing thread's copy is equally right.
+        var fresh = new FastestBeside(kernels);
+        _beside.AddOrUpdate(job, fresh);
+        return fresh;
+    }
 
     private void Learn(Cells cells, int cell, (double RateA, double RateB) rates)
     {

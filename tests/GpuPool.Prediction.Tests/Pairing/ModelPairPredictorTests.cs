@@ -144,5 +144,37 @@ public sealed class ModelPairPredictorTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// Jobs share kernels in different orders and ask for ceilings one after another, so the
+    /// per-job memo of fastest rates is reused; later jobs bring new kernels, so the rate tables
+    /// grow and memos made before must not answer for new kernel numbers. With 140 kernels the
+    /// tables outgrow the memo limit and every pair scans its cells.
+    /// </summary>
+    [Theory]
+    [InlineData(24, 3)]
+    [InlineData(140, 14)]
+    public void Ceilings_remembered_per_job_equal_ceilings_from_the_whole_matrix(int kernelCount, int kernelsPerJob)
+    {
+        var kernels = Profiles.Synthetic(kernelCount, seed: 3).Profiles;
+        var jobs = Enumerable.Range(0, 10)
+            .Select(j => new Job($"j{j}", [.. kernels.Skip(kernelsPerJob * j).Take(kernelsPerJob).Reverse().Concat(kernels.Take((j % 3) + 1))], 10 + j, 0.5, 0))
+            .ToList();
+        var settings = new[] { SharingSetting.Split(0.25), SharingSetting.Even, SharingSetting.Split(0.75) };
+        var options = new SteadyStateOptions();
+        var predictor = new ModelPairPredictor(_model, GpuModel.V100, options);
+        var reference = new ModelPairPredictor(_model, GpuModel.V100, options);
+
+        foreach (var (a, b) in jobs.SelectMany(a => jobs.Where(b => b != a).Select(b => (a, b))))
+        {
+            var ceilings = new NpCeiling[settings.Length];
+            predictor.UpperBounds(a, b, settings, ceilings);
+            for (var s = 0; s < settings.Length; s++)
+            {
+                var (npA, npB) = SteadyStateBounds.Run(KernelSequence.Of(a), KernelSequence.Of(b), reference.Matrix(a, b, settings[s]), options);
+                Assert.Equal(new NpCeiling(npA, npB), ceilings[s]);
+            }
+        }
+    }
+
     public void Dispose() => _model.Dispose();
 }
