@@ -10,11 +10,11 @@ namespace GpuPool.Core.Prediction;
 /// </summary>
 public sealed class PairingRule
 {
-    // Settings lists up to this long are screened by ceilings (one bit per setting).
-    private const int MaxScreenedSettings = 8;
+    // Settings lists up to this long are screened by ceilings (one bit of an int per setting).
+    private const int MaxScreenedSettings = 32;
 
-    // The settings left after screening, one list per bit mask, built on first use.
-    private readonly IReadOnlyList<SharingSetting>?[]? _subsets;
+    // Each setting as a list of one: screened settings are predicted one at a time.
+    private readonly IReadOnlyList<SharingSetting>[]? _singles;
 
     public PairingRule(double delta, IReadOnlyList<SharingSetting> settings)
     {
@@ -31,7 +31,7 @@ public sealed class PairingRule
 
         Delta = delta;
         Settings = settings;
-        _subsets = settings.Count <= MaxScreenedSettings ? new IReadOnlyList<SharingSetting>?[1 << settings.Count] : null;
+        _singles = settings.Count <= MaxScreenedSettings ? [.. settings.Select(s => (IReadOnlyList<SharingSetting>)[s])] : null;
     }
 
     /// <summary>Fine-grained splits 1/4, 1/2 and 3/4: the quota grid searched per pair by default.</summary>
@@ -47,15 +47,15 @@ public sealed class PairingRule
 
     /// <summary>
     /// The best admissible outcome for the pair, or null when no setting keeps both safe. A
-    /// predictor with ceilings is asked only for the settings whose ceilings clear both floors:
-    /// the others could never win, so the answer is the same.
+    /// predictor with ceilings is asked only for the settings whose ceilings clear both floors and
+    /// could still beat the best found so far: the others could never win, so the answer is the same.
     /// </summary>
     public PairOutcome? Best(Job a, Job b, IPairPredictor predictor)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(predictor);
-        if (predictor is not IBoundedPairPredictor bounded || _subsets is null)
+        if (predictor is not IBoundedPairPredictor bounded || _singles is null)
         {
             return Best(a, b, predictor.Predict(a, b, Settings));
         }
@@ -111,7 +111,7 @@ public sealed class PairingRule
                 continue;
             }
 
-            var outcome = predictor.Predict(a, b, Subset(1 << next))[0];
+            var outcome = predictor.Predict(a, b, _singles![next])[0];
             if (Clears(outcome.NpA, a.QosTarget) && Clears(outcome.NpB, b.QosTarget)
                 && (best is null || outcome.Stp > best.Stp || (outcome.Stp == best.Stp && next < bestIndex)))
             {
@@ -134,11 +134,5 @@ public sealed class PairingRule
         }
 
         return pick;
-    }
-
-    private IReadOnlyList<SharingSetting> Subset(int mask)
-    {
-        // Two threads may build the same list; either copy serves.
-        return _subsets![mask] ??= [.. Settings.Where((_, s) => (mask & (1 << s)) != 0)];
     }
 }
