@@ -12,34 +12,31 @@ namespace GpuPool.Prediction.JobWise;
 /// </summary>
 public static class SteadyStateTimeline
 {
-    private const int MaxStackCells = 1024;
-
     public static TimelineResult Run(KernelSequence a, KernelSequence b, InterferenceMatrix matrix, SteadyStateOptions options)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         ArgumentNullException.ThrowIfNull(options);
         matrix.RequireFits(a, b);
 
-        return Run(a, b, matrix.RatesA, matrix.RatesB, options.Validated());
-    }
-
-    /// <summary>
-    /// The same on row-major rates (A's kernels by B's) that the caller has already checked to be
-    /// positive, finite and of the right size: the predictor's hot path, with no matrix to build.
-    /// </summary>
-    [SkipLocalsInit]
-    internal static TimelineResult Run(KernelSequence a, KernelSequence b, ReadOnlySpan<double> rateA, ReadOnlySpan<double> rateB, SteadyStateOptions options)
-    {
         // Reciprocal rates: each event then multiplies instead of dividing (the loop runs hundreds of times).
-        var cells = rateA.Length;
-        Span<double> slownessA = cells <= MaxStackCells ? stackalloc double[cells] : new double[cells];
-        Span<double> slownessB = cells <= MaxStackCells ? stackalloc double[cells] : new double[cells];
+        var (rateA, rateB, cells) = (matrix.RatesA.ToArray(), matrix.RatesB.ToArray(), matrix.RatesA.Length);
+        var (slownessA, slownessB) = (new double[cells], new double[cells]);
         for (var c = 0; c < cells; c++)
         {
             slownessA[c] = 1.0 / rateA[c];
             slownessB[c] = 1.0 / rateB[c];
         }
 
+        return Run(a, b, new RateSpans(rateA, rateB, slownessA, slownessB), options.Validated());
+    }
+
+    /// <summary>
+    /// The same on rates (with their reciprocals) that the caller has already checked to be
+    /// positive, finite and of the right size: the predictor's hot path, with no matrix to build.
+    /// </summary>
+    internal static TimelineResult Run(KernelSequence a, KernelSequence b, RateSpans spans, SteadyStateOptions options)
+    {
+        ReadOnlySpan<double> rateA = spans.RateA, rateB = spans.RateB, slownessA = spans.SlownessA, slownessB = spans.SlownessB;
         var ca = new JobCursor(a.Durations, a.Iterations, a.TotalSeconds);
         var cb = new JobCursor(b.Durations, b.Iterations, b.TotalSeconds);
         var (columns, now, events) = (b.Durations.Length, 0.0, 0);

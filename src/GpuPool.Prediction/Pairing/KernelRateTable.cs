@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using GpuPool.Prediction.JobWise;
 
 namespace GpuPool.Prediction.Pairing;
 
@@ -19,9 +20,13 @@ internal sealed class KernelRateTable
     private readonly ConditionalWeakTable<JobKernels, FastestBeside> _beside = [];
     private int _predicted;
 
-    /// <summary>Copies the rates of every (row kernel, column kernel) cell into the spans, row-major.</summary>
+    /// <summary>
+    /// Copies the rates of every (row kernel, column kernel) cell into the spans, row-major, and
+    /// their reciprocals into the slowness spans unless those are empty (kept per cell, so the
+    /// timeline does not divide once per cell and pair).
+    /// </summary>
     public void Fill<TState>(
-        JobKernels rows, JobKernels columns, Span<double> rateA, Span<double> rateB, TState state, Func<TState, int, int, (double RateA, double RateB)> predict)
+        JobKernels rows, JobKernels columns, RateSpans spans, TState state, Func<TState, int, int, (double RateA, double RateB)> predict)
     {
         var cells = CellsFor(Math.Max(rows.MaxIndex, columns.MaxIndex) + 1);
         var n = columns.Index.Length;
@@ -30,7 +35,12 @@ internal sealed class KernelRateTable
             var rowStart = rows.Index[i] * cells.Capacity;
             for (var j = 0; j < n; j++)
             {
-                (rateA[(i * n) + j], rateB[(i * n) + j]) = Rates(cells, rowStart + columns.Index[j], i, j, state, predict);
+                var cell = rowStart + columns.Index[j];
+                (spans.RateA[(i * n) + j], spans.RateB[(i * n) + j]) = Rates(cells, cell, i, j, state, predict);
+                if (!spans.SlownessA.IsEmpty)
+                {
+                    (spans.SlownessA[(i * n) + j], spans.SlownessB[(i * n) + j]) = (cells.SlownessA[cell], cells.SlownessB[cell]);
+                }
             }
         }
     }
@@ -125,6 +135,7 @@ internal sealed class KernelRateTable
     private void Learn(Cells cells, int cell, (double RateA, double RateB) rates)
     {
         (cells.RateA[cell], cells.RateB[cell]) = rates;
+        (cells.SlownessA[cell], cells.SlownessB[cell]) = (1.0 / rates.RateA, 1.0 / rates.RateB);
 
         // Two callers may predict the same cell at once; both write the same rates, one counts it.
         if (Interlocked.CompareExchange(ref cells.Known[cell], 1, 0) == 0)
@@ -160,6 +171,10 @@ internal sealed class KernelRateTable
 
         public double[] RateB { get; } = new double[capacity * capacity];
 
+        public double[] SlownessA { get; } = new double[capacity * capacity];
+
+        public double[] SlownessB { get; } = new double[capacity * capacity];
+
         public byte[] Known { get; } = new byte[capacity * capacity];
 
         public Cells GrownTo(int capacity)
@@ -173,6 +188,7 @@ internal sealed class KernelRateTable
                     if (Volatile.Read(ref Known[from]) == 1)
                     {
                         (grown.RateA[to], grown.RateB[to], grown.Known[to]) = (RateA[from], RateB[from], 1);
+                        (grown.SlownessA[to], grown.SlownessB[to]) = (SlownessA[from], SlownessB[from]);
                     }
                 }
             }

@@ -57,8 +57,11 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
     {
         var (ja, jb) = Prepare(a, b, settings);
         var cells = ja.Count * jb.Count;
-        Span<double> rateA = cells <= StackCells ? stackalloc double[cells] : new double[cells];
-        Span<double> rateB = cells <= StackCells ? stackalloc double[cells] : new double[cells];
+        var spans = new RateSpans(
+            cells <= StackCells ? stackalloc double[cells] : new double[cells],
+            cells <= StackCells ? stackalloc double[cells] : new double[cells],
+            cells <= StackCells ? stackalloc double[cells] : new double[cells],
+            cells <= StackCells ? stackalloc double[cells] : new double[cells]);
         var outcomes = new PairOutcome[settings.Count];
         for (var s = 0; s < settings.Count; s++)
         {
@@ -69,8 +72,8 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
                 continue;
             }
 
-            Rates(ja, jb, setting, rateA, rateB);
-            var result = SteadyStateTimeline.Run(ja.Sequence, jb.Sequence, rateA, rateB, _options);
+            Rates(ja, jb, setting, spans);
+            var result = SteadyStateTimeline.Run(ja.Sequence, jb.Sequence, spans, _options);
             outcomes[s] = new PairOutcome(setting, result.NpA, result.NpB);
         }
 
@@ -119,7 +122,7 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
         ArgumentNullException.ThrowIfNull(setting);
         var (ja, jb) = (KernelsOf(a), KernelsOf(b));
         var (rateA, rateB) = (new double[ja.Count * jb.Count], new double[ja.Count * jb.Count]);
-        Rates(ja, jb, setting, rateA, rateB);
+        Rates(ja, jb, setting, new RateSpans(rateA, rateB, [], []));
         return new InterferenceMatrix(ja.Count, jb.Count, rateA, rateB);
     }
 
@@ -142,16 +145,19 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
     private static SharingSetting Setting(IReadOnlyList<SharingSetting> settings, int s) =>
         settings[s] ?? throw new ArgumentException($"settings[{s}] is null.", nameof(settings));
 
-    private void Rates(JobKernels a, JobKernels b, SharingSetting setting, Span<double> rateA, Span<double> rateB)
+    /// <summary>Stage 1 into <paramref name="spans"/> (their slowness too, unless those are empty).</summary>
+    private void Rates(JobKernels a, JobKernels b, SharingSetting setting, RateSpans spans)
     {
         if (setting.Mode == SharingMode.Partitioned)
         {
-            rateA.Fill(setting.ShareA);
-            rateB.Fill(setting.ShareB);
+            spans.RateA.Fill(setting.ShareA);
+            spans.RateB.Fill(setting.ShareB);
+            spans.SlownessA.Fill(1.0 / setting.ShareA);
+            spans.SlownessB.Fill(1.0 / setting.ShareB);
             return;
         }
 
-        TableFor(setting).Fill(a, b, rateA, rateB, (Predictor: this, A: a.Job, B: b.Job, Setting: setting), PredictCell);
+        TableFor(setting).Fill(a, b, spans, (Predictor: this, A: a.Job, B: b.Job, Setting: setting), PredictCell);
     }
 
     private KernelRateTable TableFor(SharingSetting setting) => _tables.GetOrAdd(setting, static _ => new KernelRateTable());
