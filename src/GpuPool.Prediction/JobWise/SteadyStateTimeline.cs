@@ -16,54 +16,48 @@ public static class SteadyStateTimeline
         ArgumentNullException.ThrowIfNull(options);
         matrix.RequireFits(a, b);
 
-        // Reciprocal rates: each event then multiplies instead of dividing (the loop runs hundreds of times).
-        var (rateA, rateB, cells) = (matrix.RatesA.ToArray(), matrix.RatesB.ToArray(), matrix.RatesA.Length);
-        var (slownessA, slownessB) = (new double[cells], new double[cells]);
-        for (var c = 0; c < cells; c++)
-        {
-            slownessA[c] = 1.0 / rateA[c];
-            slownessB[c] = 1.0 / rateB[c];
-        }
-
-        return Run(a, b, new RateSpans(rateA, rateB, slownessA, slownessB), options.Validated());
+        return Run(a, b, new MatrixCells(matrix.RatesA.ToArray(), matrix.RatesB.ToArray(), matrix.KernelsB), options.Validated());
     }
 
     /// <summary>
-    /// The same on rates (with their reciprocals) that the caller has already checked to be
-    /// positive, finite and of the right size: the predictor's hot path, with no matrix to build.
+    /// The same on rates the caller has already checked to be positive, finite and of the right
+    /// size: the predictor's hot path, reading its rate table in place.
     /// </summary>
-    internal static TimelineResult Run(KernelSequence a, KernelSequence b, RateSpans spans, SteadyStateOptions options)
+    internal static TimelineResult Run<TCells>(KernelSequence a, KernelSequence b, TCells cells, SteadyStateOptions options)
+        where TCells : struct, IRateCells
     {
-        ReadOnlySpan<double> rateA = spans.RateA, rateB = spans.RateB, slownessA = spans.SlownessA, slownessB = spans.SlownessB;
         var ca = new JobCursor(a.Durations, a.Iterations, a.TotalSeconds);
         var cb = new JobCursor(b.Durations, b.Iterations, b.TotalSeconds);
-        var (columns, now, events) = (b.Durations.Length, 0.0, 0);
+        var (row, column, now, events) = (cells.Row(0), cells.Column(0), 0.0, 0);
         var (epochA, epochB) = (options.StepIterations, options.StepIterations);
         var (previousA, previousB) = (double.NaN, double.NaN);
         while (true)
         {
             // 1. One event: whichever kernel ends first (or both) completes; the other progresses.
-            var cell = (ca.Kernel * columns) + cb.Kernel;
-            var untilA = ca.RemainingInKernel * slownessA[cell];
-            var untilB = cb.RemainingInKernel * slownessB[cell];
+            var cell = row + column;
+            var untilA = ca.RemainingInKernel * cells.SlownessA(cell);
+            var untilB = cb.RemainingInKernel * cells.SlownessB(cell);
             events++;
             bool iterationEnded;
             if (untilA < untilB)
             {
                 now += untilA;
-                cb.Progress(untilA, rateB[cell]);
+                cb.Progress(untilA, cells.RateB(cell));
                 iterationEnded = ca.Complete(now);
+                row = cells.Row(ca.Kernel);
             }
             else if (untilB < untilA)
             {
                 now += untilB;
-                ca.Progress(untilB, rateA[cell]);
+                ca.Progress(untilB, cells.RateA(cell));
                 iterationEnded = cb.Complete(now);
+                column = cells.Column(cb.Kernel);
             }
             else
             {
                 now += untilA;
                 iterationEnded = ca.Complete(now) | cb.Complete(now);
+                (row, column) = (cells.Row(ca.Kernel), cells.Column(cb.Kernel));
             }
 
             // Finishing and epochs only change when an iteration ends.

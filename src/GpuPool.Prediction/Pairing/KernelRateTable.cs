@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using GpuPool.Prediction.JobWise;
 
 namespace GpuPool.Prediction.Pairing;
 
@@ -20,13 +19,9 @@ internal sealed class KernelRateTable
     private readonly ConditionalWeakTable<JobKernels, FastestBeside> _beside = [];
     private int _predicted;
 
-    /// <summary>
-    /// Copies the rates of every (row kernel, column kernel) cell into the spans, row-major, and
-    /// their reciprocals into the slowness spans unless those are empty (kept per cell, so the
-    /// timeline does not divide once per cell and pair).
-    /// </summary>
+    /// <summary>Copies the rates of every (row kernel, column kernel) cell into the spans, row-major.</summary>
     public void Fill<TState>(
-        JobKernels rows, JobKernels columns, RateSpans spans, TState state, Func<TState, int, int, (double RateA, double RateB)> predict)
+        JobKernels rows, JobKernels columns, Span<double> rateA, Span<double> rateB, TState state, Func<TState, int, int, (double RateA, double RateB)> predict)
     {
         var cells = CellsFor(Math.Max(rows.MaxIndex, columns.MaxIndex) + 1);
         var n = columns.Index.Length;
@@ -35,14 +30,32 @@ internal sealed class KernelRateTable
             var rowStart = rows.Index[i] * cells.Capacity;
             for (var j = 0; j < n; j++)
             {
+                (rateA[(i * n) + j], rateB[(i * n) + j]) = Rates(cells, rowStart + columns.Index[j], i, j, state, predict);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The pair's cells for the timeline, read in place (each predicted first if it is not yet
+    /// known): no copy of the pair's matrix per setting and pair.
+    /// </summary>
+    public TableCells InPlace<TState>(JobKernels rows, JobKernels columns, TState state, Func<TState, int, int, (double RateA, double RateB)> predict)
+    {
+        var cells = CellsFor(Math.Max(rows.MaxIndex, columns.MaxIndex) + 1);
+        for (var i = 0; i < rows.Index.Length; i++)
+        {
+            var rowStart = rows.Index[i] * cells.Capacity;
+            for (var j = 0; j < columns.Index.Length; j++)
+            {
                 var cell = rowStart + columns.Index[j];
-                (spans.RateA[(i * n) + j], spans.RateB[(i * n) + j]) = Rates(cells, cell, i, j, state, predict);
-                if (!spans.SlownessA.IsEmpty)
+                if (Volatile.Read(ref cells.Known[cell]) == 0)
                 {
-                    (spans.SlownessA[(i * n) + j], spans.SlownessB[(i * n) + j]) = (cells.SlownessA[cell], cells.SlownessB[cell]);
+                    Learn(cells, cell, predict(state, i, j));
                 }
             }
         }
+
+        return new TableCells(cells.RateA, cells.RateB, cells.SlownessA, cells.SlownessB, rows.Index, columns.Index, cells.Capacity);
     }
 
     /// <summary>

@@ -23,8 +23,8 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
     private const double MinRate = 0.01;
     private const double MaxRate = 1.2;
 
-    // Interference matrices up to this many cells live on the stack.
-    private const int StackCells = 1024;
+    // Jobs of up to this many kernels keep the ceilings' per-kernel inputs on the stack.
+    private const int StackKernels = 1024;
 
     private readonly KernelNpModel _model;
     private readonly GpuModel _gpu;
@@ -52,16 +52,9 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
     /// Partitioned: each kernel progresses at its job's SM share with no interference (the model
     /// is not trained on SM slices; MIG isolates them). Fine-grained: the two-stage prediction.
     /// </summary>
-    [SkipLocalsInit]
     public IReadOnlyList<PairOutcome> Predict(Job a, Job b, IReadOnlyList<SharingSetting> settings)
     {
         var (ja, jb) = Prepare(a, b, settings);
-        var cells = ja.Count * jb.Count;
-        var spans = new RateSpans(
-            cells <= StackCells ? stackalloc double[cells] : new double[cells],
-            cells <= StackCells ? stackalloc double[cells] : new double[cells],
-            cells <= StackCells ? stackalloc double[cells] : new double[cells],
-            cells <= StackCells ? stackalloc double[cells] : new double[cells]);
         var outcomes = new PairOutcome[settings.Count];
         for (var s = 0; s < settings.Count; s++)
         {
@@ -72,8 +65,9 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
                 continue;
             }
 
-            Rates(ja, jb, setting, spans);
-            var result = SteadyStateTimeline.Run(ja.Sequence, jb.Sequence, spans, _options);
+            var result = setting.Mode == SharingMode.Partitioned
+                ? SteadyStateTimeline.Run(ja.Sequence, jb.Sequence, Uniform(ja, jb, setting), _options)
+                : SteadyStateTimeline.Run(ja.Sequence, jb.Sequence, TableFor(setting).InPlace(ja, jb, (Predictor: this, A: a, B: b, Setting: setting), PredictCell), _options);
             outcomes[s] = new PairOutcome(setting, result.NpA, result.NpB);
         }
 
@@ -88,8 +82,8 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
     public void UpperBounds(Job a, Job b, IReadOnlyList<SharingSetting> settings, Span<NpCeiling> ceilings)
     {
         var (ja, jb) = Prepare(a, b, settings);
-        Span<double> fastestA = ja.Count <= StackCells ? stackalloc double[ja.Count] : new double[ja.Count];
-        Span<double> fastestB = jb.Count <= StackCells ? stackalloc double[jb.Count] : new double[jb.Count];
+        Span<double> fastestA = ja.Count <= StackKernels ? stackalloc double[ja.Count] : new double[ja.Count];
+        Span<double> fastestB = jb.Count <= StackKernels ? stackalloc double[jb.Count] : new double[jb.Count];
         for (var s = 0; s < settings.Count; s++)
         {
             var setting = Setting(settings, s);
@@ -122,7 +116,7 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
         ArgumentNullException.ThrowIfNull(setting);
         var (ja, jb) = (KernelsOf(a), KernelsOf(b));
         var (rateA, rateB) = (new double[ja.Count * jb.Count], new double[ja.Count * jb.Count]);
-        Rates(ja, jb, setting, new RateSpans(rateA, rateB, [], []));
+        Rates(ja, jb, setting, rateA, rateB);
         return new InterferenceMatrix(ja.Count, jb.Count, rateA, rateB);
     }
 
@@ -145,19 +139,23 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
     private static SharingSetting Setting(IReadOnlyList<SharingSetting> settings, int s) =>
         settings[s] ?? throw new ArgumentException($"settings[{s}] is null.", nameof(settings));
 
-    /// <summary>Stage 1 into <paramref name="spans"/> (their slowness too, unless those are empty).</summary>
-    private void Rates(JobKernels a, JobKernels b, SharingSetting setting, RateSpans spans)
+    private void Rates(JobKernels a, JobKernels b, SharingSetting setting, Span<double> rateA, Span<double> rateB)
     {
         if (setting.Mode == SharingMode.Partitioned)
         {
-            spans.RateA.Fill(setting.ShareA);
-            spans.RateB.Fill(setting.ShareB);
-            spans.SlownessA.Fill(1.0 / setting.ShareA);
-            spans.SlownessB.Fill(1.0 / setting.ShareB);
+            rateA.Fill(setting.ShareA);
+            rateB.Fill(setting.ShareB);
             return;
         }
 
-        TableFor(setting).Fill(a, b, spans, (Predictor: this, A: a.Job, B: b.Job, Setting: setting), PredictCell);
+        TableFor(setting).Fill(a, b, rateA, rateB, (Predictor: this, A: a.Job, B: b.Job, Setting: setting), PredictCell);
+    }
+
+    /// <summary>A partitioned setting's cells: each job at its SM share, whatever the partner runs.</summary>
+    private static MatrixCells Uniform(JobKernels a, JobKernels b, SharingSetting setting)
+    {
+        var cells = a.Count * b.Count;
+        return new MatrixCells([.. Enumerable.Repeat(setting.ShareA, cells)], [.. Enumerable.Repeat(setting.ShareB, cells)], b.Count);
     }
 
     private KernelRateTable TableFor(SharingSetting setting) => _tables.GetOrAdd(setting, static _ => new KernelRateTable());
