@@ -3,9 +3,14 @@ using GpuPool.Prediction.JobWise;
 
 namespace GpuPool.Prediction.Pairing;
 
-/// <summary>A job as the predictor keeps it: its kernel sequence and each kernel's number in the rate tables.</summary>
+/// <summary>
+/// A job as the predictor keeps it: its kernel sequence, each kernel's number in the rate tables,
+/// and per rate table (by its ordinal) the memo of fastest rates beside this job.
+/// </summary>
 internal sealed class JobKernels(Job job, int[] index)
 {
+    private volatile FastestBeside?[] _beside = [];
+
     public Job Job { get; } = job;
 
     public KernelSequence Sequence { get; } = KernelSequence.Of(job);
@@ -15,4 +20,23 @@ internal sealed class JobKernels(Job job, int[] index)
     public int MaxIndex { get; } = index.Max();
 
     public int Count => Index.Length;
+
+    public FastestBeside? Beside(int table)
+    {
+        var beside = _beside;
+        return table < beside.Length ? beside[table] : null;
+    }
+
+    /// <summary>Keeps <paramref name="memo"/> for the table; a memo lost to a racing writer is only made again.</summary>
+    public void Remember(int table, FastestBeside memo)
+    {
+        var beside = _beside;
+        if (table >= beside.Length)
+        {
+            Array.Resize(ref beside, table + 1);
+            _beside = beside;
+        }
+
+        beside[table] = memo;
+    }
 }

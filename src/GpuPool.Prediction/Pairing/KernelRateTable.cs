@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace GpuPool.Prediction.Pairing;
 
 /// <summary>
@@ -9,14 +7,13 @@ namespace GpuPool.Prediction.Pairing;
 /// is published after its rates; a cell written while the arrays grow may be lost and is then
 /// predicted again (predictions are deterministic, so readers never see two answers).
 /// </summary>
-internal sealed class KernelRateTable
+internal sealed class KernelRateTable(int ordinal)
 {
     /// <summary>Up to this many kernel numbers, each job keeps its fastest-beside memo (2 KiB per job and setting at most).</summary>
     public const int MaxRememberedKernels = 128;
 
     private readonly Lock _growGate = new();
     private volatile Cells _cells = new(16);
-    private readonly ConditionalWeakTable<JobKernels, FastestBeside> _beside = [];
     private int _predicted;
 
     /// <summary>Copies the rates of every (row kernel, column kernel) cell into the spans, row-major.</summary>
@@ -134,14 +131,14 @@ internal sealed class KernelRateTable
             return null;
         }
 
-        if (_beside.TryGetValue(job, out var known) && known.Kernels >= kernels)
+        if (job.Beside(ordinal) is { } known && known.Kernels >= kernels)
         {
             return known;
         }
 
         // A memo outgrown by new kernel numbers starts afresh; a racing thread's copy is equally right.
         var fresh = new FastestBeside(kernels);
-        _beside.AddOrUpdate(job, fresh);
+        job.Remember(ordinal, fresh);
         return fresh;
     }
 

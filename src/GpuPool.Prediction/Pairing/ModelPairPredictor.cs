@@ -26,10 +26,15 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
     // Jobs of up to this many kernels keep the ceilings' per-kernel inputs on the stack.
     private const int StackKernels = 1024;
 
+    // Settings objects remembered by reference for the table lookup.
+    private const int RecentTables = 8;
+
     private readonly KernelNpModel _model;
     private readonly GpuModel _gpu;
     private readonly SteadyStateOptions _options;
     private readonly ConcurrentDictionary<SharingSetting, KernelRateTable> _tables = new();
+    private volatile (SharingSetting Setting, KernelRateTable Table)[] _recentTables = [];
+    private int _tableOrdinals;
     private readonly ConditionalWeakTable<Job, JobKernels> _jobs = [];
     private readonly Dictionary<string, int> _kernelNumbers = new(StringComparer.Ordinal);
     private readonly Lock _kernelGate = new();
@@ -158,7 +163,31 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
         return new MatrixCells([.. Enumerable.Repeat(setting.ShareA, cells)], [.. Enumerable.Repeat(setting.ShareB, cells)], b.Count);
     }
 
-    private KernelRateTable TableFor(SharingSetting setting) => _tables.GetOrAdd(setting, static _ => new KernelRateTable());
+    /// <summary>
+    /// The setting's table. A window asks with the same few setting objects millions of times, so
+    /// they are first looked up by reference in a short list, before hashing a setting.
+    /// </summary>
+    private KernelRateTable TableFor(SharingSetting setting)
+    {
+        var recent = _recentTables;
+        for (var i = 0; i < recent.Length; i++)
+        {
+            if (ReferenceEquals(recent[i].Setting, setting))
+            {
+                return recent[i].Table;
+            }
+        }
+
+        // Each table gets its own ordinal (a racing factory call only wastes one): the jobs' memos are kept by it.
+        var table = _tables.GetOrAdd(setting, static (_, predictor) => new KernelRateTable(Interlocked.Increment(ref predictor._tableOrdinals) - 1), this);
+        if (recent.Length < RecentTables)
+        {
+            // Racing writers may drop each other's entry; it is only looked up by hash again.
+            _recentTables = [.. recent, (setting, table)];
+        }
+
+        return table;
+    }
 
     private static (double RateA, double RateB) PredictCell((ModelPairPredictor Predictor, Job A, Job B, SharingSetting Setting) state, int i, int j) =>
         state.Predictor.PredictKernelPair(state.A.Kernels[i], state.B.Kernels[j], state.Setting);
