@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GpuPool.Prediction.JobWise;
 
 /// <summary>
@@ -9,23 +11,30 @@ namespace GpuPool.Prediction.JobWise;
 /// </summary>
 internal readonly record struct WorkEnvelope(double FastestRate, double IterationRate, double Lead, double ExtrapolatedRate)
 {
+    private const int MaxStackKernels = 1024;
+
+    [SkipLocalsInit]
     public static WorkEnvelope Of(KernelSequence job, ReadOnlySpan<double> bestRatePerKernel, int stepIterations)
     {
-        // 1. Fastest rate, and the shortest time one iteration can take.
+        // 1. Fastest rate, and the shortest time each kernel and one iteration can take (each
+        //    kernel's time kept: this runs for every candidate pair and setting, and divides).
+        var kernels = bestRatePerKernel.Length;
+        Span<double> shortest = kernels <= MaxStackKernels ? stackalloc double[kernels] : new double[kernels];
         var (fastest, shortestIteration) = (0.0, 0.0);
-        for (var i = 0; i < bestRatePerKernel.Length; i++)
+        for (var i = 0; i < kernels; i++)
         {
             fastest = Math.Max(fastest, bestRatePerKernel[i]);
-            shortestIteration += job.Durations[i] / bestRatePerKernel[i];
+            shortest[i] = job.Durations[i] / bestRatePerKernel[i];
+            shortestIteration += shortest[i];
         }
 
         // 2. How far ahead of that pace a prefix of the iteration can be (work minus rho x time).
         var rho = job.IterationSeconds / shortestIteration;
         var (lead, work, time) = (0.0, 0.0, 0.0);
-        for (var i = 0; i < bestRatePerKernel.Length; i++)
+        for (var i = 0; i < kernels; i++)
         {
             work += job.Durations[i];
-            time += job.Durations[i] / bestRatePerKernel[i];
+            time += shortest[i];
             lead = Math.Max(lead, work - (rho * time));
         }
 
