@@ -69,38 +69,15 @@ internal sealed class KernelRateTable(int ordinal)
     {
         var cells = CellsFor(Math.Max(rows.MaxIndex, columns.MaxIndex) + 1);
         var (besideColumns, besideRows) = (BesideOf(columns, cells.Capacity), BesideOf(rows, cells.Capacity));
+        var pair = new PairCells<TState>(this, cells, rows, columns, state, predict);
         for (var i = 0; i < rows.Index.Length; i++)
         {
-            var known = besideColumns?.RowKernel[rows.Index[i]] ?? double.NaN;
-            if (double.IsNaN(known))
-            {
-                known = 0.0;
-                for (var j = 0; j < columns.Index.Length; j++)
-                {
-                    known = Math.Max(known, Rates(cells, rows, columns, i, j, state, predict).RateA);
-                }
-
-                besideColumns?.RowKernel[rows.Index[i]] = known;
-            }
-
-            rowFastest[i] = known;
+            rowFastest[i] = pair.Fastest(besideColumns?.RowKernel, i, rowKernel: true);
         }
 
         for (var j = 0; j < columns.Index.Length; j++)
         {
-            var known = besideRows?.ColumnKernel[columns.Index[j]] ?? double.NaN;
-            if (double.IsNaN(known))
-            {
-                known = 0.0;
-                for (var i = 0; i < rows.Index.Length; i++)
-                {
-                    known = Math.Max(known, Rates(cells, rows, columns, i, j, state, predict).RateB);
-                }
-
-                besideRows?.ColumnKernel[columns.Index[j]] = known;
-            }
-
-            columnFastest[j] = known;
+            columnFastest[j] = pair.Fastest(besideRows?.ColumnKernel, j, rowKernel: false);
         }
     }
 
@@ -204,6 +181,35 @@ internal sealed class KernelRateTable(int ordinal)
             }
 
             return grown;
+        }
+    }
+
+    /// <summary>One pair's view of the table for the ceilings' scans.</summary>
+    private readonly struct PairCells<TState>(
+        KernelRateTable table, Cells cells, JobKernels rows, JobKernels columns, TState state, Func<TState, int, int, (double RateA, double RateB)> predict)
+    {
+        /// <summary>
+        /// The fastest rate of row kernel k beside every column kernel (or of column kernel k beside
+        /// every row kernel), from the job's memo when it knows it, else scanned and remembered.
+        /// </summary>
+        public double Fastest(double[]? memo, int k, bool rowKernel)
+        {
+            var number = rowKernel ? rows.Index[k] : columns.Index[k];
+            if (memo is not null && !double.IsNaN(memo[number]))
+            {
+                return memo[number];
+            }
+
+            var fastest = 0.0;
+            var partners = rowKernel ? columns.Index.Length : rows.Index.Length;
+            for (var m = 0; m < partners; m++)
+            {
+                var rates = rowKernel ? table.Rates(cells, rows, columns, k, m, state, predict) : table.Rates(cells, rows, columns, m, k, state, predict);
+                fastest = Math.Max(fastest, rowKernel ? rates.RateA : rates.RateB);
+            }
+
+            memo?[number] = fastest;
+            return fastest;
         }
     }
 }
