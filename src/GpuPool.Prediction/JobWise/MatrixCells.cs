@@ -3,20 +3,16 @@ namespace GpuPool.Prediction.JobWise;
 /// <summary>A row-major rate matrix (A's kernels by B's) with the reciprocals computed once.</summary>
 internal readonly struct MatrixCells : IRateCells
 {
-    private readonly double[] _rateA;
-    private readonly double[] _rateB;
-    private readonly double[] _slownessA;
-    private readonly double[] _slownessB;
+    private readonly CellRates[] _cells;
     private readonly int _columns;
 
-    public MatrixCells(double[] rateA, double[] rateB, int columns)
+    public MatrixCells(ReadOnlySpan<double> rateA, ReadOnlySpan<double> rateB, int columns)
     {
-        (_rateA, _rateB, _columns) = (rateA, rateB, columns);
-        (_slownessA, _slownessB) = (new double[rateA.Length], new double[rateB.Length]);
-        for (var c = 0; c < rateA.Length; c++)
+        _columns = columns;
+        _cells = new CellRates[rateA.Length];
+        for (var c = 0; c < _cells.Length; c++)
         {
-            _slownessA[c] = 1.0 / rateA[c];
-            _slownessB[c] = 1.0 / rateB[c];
+            _cells[c] = CellRates.Of(rateA[c], rateB[c]);
         }
     }
 
@@ -24,11 +20,11 @@ internal readonly struct MatrixCells : IRateCells
 
     public int Column(int kernelB) => kernelB;
 
-    public double RateA(int cell) => _rateA[cell];
+    public double RateA(int cell) => _cells[cell].RateA;
 
-    public double RateB(int cell) => _rateB[cell];
+    public double RateB(int cell) => _cells[cell].RateB;
 
-    public double SlownessA(int cell) => _slownessA[cell];
+    public double SlownessA(int cell) => _cells[cell].SlownessA;
 
-    public double SlownessB(int cell) => _slownessB[cell];
+    public double SlownessB(int cell) => _cells[cell].SlownessB;
 }

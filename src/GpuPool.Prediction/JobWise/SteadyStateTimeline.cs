@@ -16,7 +16,7 @@ public static class SteadyStateTimeline
         ArgumentNullException.ThrowIfNull(options);
         matrix.RequireFits(a, b);
 
-        return Run(a, b, new MatrixCells(matrix.RatesA.ToArray(), matrix.RatesB.ToArray(), matrix.KernelsB), options.Validated());
+        return Run(a, b, new MatrixCells(matrix.RatesA, matrix.RatesB, matrix.KernelsB), options.Validated());
     }
 
     /// <summary>

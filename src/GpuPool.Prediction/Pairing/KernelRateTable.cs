@@ -1,3 +1,5 @@
+using GpuPool.Prediction.JobWise;
+
 namespace GpuPool.Prediction.Pairing;
 
 /// <summary>
@@ -52,7 +54,7 @@ internal sealed class KernelRateTable(int ordinal)
             }
         }
 
-        return new TableCells(cells.RateA, cells.RateB, cells.SlownessA, cells.SlownessB, rows.Index, columns.Index, cells.Capacity);
+        return new TableCells(cells.Rates, rows.Index, columns.Index, cells.Capacity);
     }
 
     /// <summary>
@@ -97,7 +99,7 @@ internal sealed class KernelRateTable(int ordinal)
             Learn(cells, cell, predict(state, i, j));
         }
 
-        return (cells.RateA[cell], cells.RateB[cell]);
+        return (cells.Rates[cell].RateA, cells.Rates[cell].RateB);
     }
 
     /// <summary>The job's memo of fastest rates beside it, large enough for <paramref name="kernels"/> kernel numbers; null past the limit.</summary>
@@ -121,8 +123,7 @@ internal sealed class KernelRateTable(int ordinal)
 
     private void Learn(Cells cells, int cell, (double RateA, double RateB) rates)
     {
-        (cells.RateA[cell], cells.RateB[cell]) = rates;
-        (cells.SlownessA[cell], cells.SlownessB[cell]) = (1.0 / rates.RateA, 1.0 / rates.RateB);
+        cells.Rates[cell] = CellRates.Of(rates.RateA, rates.RateB);
 
         // Two callers may predict the same cell at once; both write the same rates, one counts it.
         if (Interlocked.CompareExchange(ref cells.Known[cell], 1, 0) == 0)
@@ -154,13 +155,7 @@ internal sealed class KernelRateTable(int ordinal)
     {
         public int Capacity { get; } = capacity;
 
-        public double[] RateA { get; } = new double[capacity * capacity];
-
-        public double[] RateB { get; } = new double[capacity * capacity];
-
-        public double[] SlownessA { get; } = new double[capacity * capacity];
-
-        public double[] SlownessB { get; } = new double[capacity * capacity];
+        public CellRates[] Rates { get; } = new CellRates[capacity * capacity];
 
         public byte[] Known { get; } = new byte[capacity * capacity];
 
@@ -174,8 +169,7 @@ internal sealed class KernelRateTable(int ordinal)
                     var (from, to) = ((i * Capacity) + j, (i * capacity) + j);
                     if (Volatile.Read(ref Known[from]) == 1)
                     {
-                        (grown.RateA[to], grown.RateB[to], grown.Known[to]) = (RateA[from], RateB[from], 1);
-                        (grown.SlownessA[to], grown.SlownessB[to]) = (SlownessA[from], SlownessB[from]);
+                        (grown.Rates[to], grown.Known[to]) = (Rates[from], 1);
                     }
                 }
             }
