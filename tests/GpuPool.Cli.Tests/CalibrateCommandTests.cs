@@ -6,7 +6,7 @@ namespace GpuPool.Cli.Tests;
 public sealed class CalibrateCommandTests
 {
     [Fact]
-    public void Prints_the_term_options_both_weight_columns_and_every_split()
+    public void Prints_the_term_and_correction_options_both_weight_columns_and_every_split()
     {
         using var files = new TempFiles();
         WriteDataset(files);
@@ -17,6 +17,7 @@ public sealed class CalibrateCommandTests
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal("kernels 5, measured co-runs 20", lines[0]);
         Assert.Matches(@"^per-kernel terms: penalty [0-9.]+, rank [12] \(chosen by inner 4-fold CV\), fitted for 5 kernels", lines[2]);
+        Assert.Matches(@"^exponent correction: (kernel width [0-9.]+, penalty [0-9.]+ \(chosen by the same inner CV|none \()", lines[3]);
         Assert.Equal(12, lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^[a-z_0-9]+\s+-?[0-9]+\.[0-9]{4}\s+-?[0-9]+\.[0-9]{4}$")));
         var splits = lines.SkipWhile(l => !l.StartsWith("split", StringComparison.Ordinal)).Skip(1).ToList();
         Assert.Equal(["in-sample (fit on all)", "2-fold grouped by kernel pair", "leave-one-kernel-out", "leave-one-kernel-out, counters only"], splits.Select(l => l[..37].Trim()));

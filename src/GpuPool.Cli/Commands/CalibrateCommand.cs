@@ -28,6 +28,9 @@ public static class CalibrateCommand
             stdout.WriteLine(string.Create(culture, $"kernels {data.Profiles.Count}, measured co-runs {data.Pairs.Count}"));
             stdout.WriteLine(string.Create(culture, $"occupancy exponent gamma = {parameters.OccupancyExponent:0.0000}"));
             stdout.WriteLine(string.Create(culture, $"per-kernel terms: penalty {parameters.Terms.Penalty:0.0##}, rank {parameters.Terms.Rank} (chosen by inner {CoRunCalibrator.InnerFolds}-fold CV), fitted for {fit.Terms.Count} kernels where the data set is loaded"));
+            stdout.WriteLine(parameters.Correction is { } c
+                ? string.Create(culture, $"exponent correction: kernel width {c.Width:0.0##}, penalty {c.Penalty:0.0##} (chosen by the same inner CV, fitted on its out-of-fold residuals)")
+                : "exponent correction: none (no candidate beat the inner CV without it)");
             stdout.WriteLine("feature                          shipped  with terms");
             for (var i = 0; i < ContentionFeatures.Count; i++)
             {

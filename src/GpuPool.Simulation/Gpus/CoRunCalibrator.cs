@@ -9,7 +9,9 @@ namespace GpuPool.Simulation.Gpus;
 /// (ridge; the shipped model for kernels never measured); and the measured-kernel model, counter
 /// weights and per-kernel terms together (<see cref="KernelTermFitter"/>), whose options are chosen
 /// among <see cref="KernelTermOptions.Candidates"/> by an inner cross-validation over the training
-/// co-runs only (folds grouped by kernel pair). Deterministic.
+/// co-runs only (folds grouped by kernel pair); and the measured-kernel model's
+/// <see cref="ExponentCorrection"/>, fitted on the out-of-fold residuals of that same inner split,
+/// its options (or none) chosen by the same folds. Deterministic.
 /// </summary>
 public sealed class CoRunCalibrator
 {
@@ -42,8 +44,22 @@ public sealed class CoRunCalibrator
         var counterOnly = new CoRunParameters(gamma, RidgeRegression.Fit([.. samples.Select(s => s.Features)], [.. samples.Select(s => s.Target)], KernelTermFitter.WeightRidge), CoRunParameters.Default.Terms);
 
         // 2. The measured-kernel model: options by inner cross-validation, then a fit on all of training.
-        var options = ChooseTermOptions(samples, counterOnly);
-        return new CalibratedFit(new CoRunParameters(gamma, counterOnly.Weights, options), KernelTermFitter.Fit(samples, options));
+        var folds = InnerFolding(samples);
+        if (folds is null)
+        {
+            return new CalibratedFit(new CoRunParameters(gamma, counterOnly.Weights, CoRunParameters.Default.Terms), KernelTermFitter.Fit(samples, CoRunParameters.Default.Terms));
+        }
+
+        var (options, outOfFold) = KernelTermOptions.Candidates
+            .Select(o => (Options: o, Exponents: OutOfFold(samples, folds, o, counterOnly)))
+            .MinBy(c => NpError(samples, c.Exponents));
+        var terms = KernelTermFitter.Fit(samples, options);
+
+        // 3. The correction, on the out-of-fold residuals of step 2 (the error of predicting an unseen pair).
+        var correction = ChooseCorrection(samples, folds, outOfFold);
+        return new CalibratedFit(
+            new CoRunParameters(gamma, counterOnly.Weights, options, correction),
+            correction is null ? terms : terms.WithCorrection(ExponentCorrection.Fit(samples, outOfFold, correction)));
     }
 
     /// <summary>
@@ -54,7 +70,16 @@ public sealed class CoRunCalibrator
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var samples = Samples(_dataset.Pairs, new AloneRateCurve(_dataset.Gpu, parameters.OccupancyExponent));
-        return samples.Count == 0 ? KernelTerms.None : KernelTermFitter.Fit(samples, parameters.Terms);
+        if (samples.Count == 0)
+        {
+            return KernelTerms.None;
+        }
+
+        var terms = KernelTermFitter.Fit(samples, parameters.Terms);
+        var folds = InnerFolding(samples);
+        return parameters.Correction is null || folds is null
+            ? terms
+            : terms.WithCorrection(ExponentCorrection.Fit(samples, OutOfFold(samples, folds, parameters.Terms, parameters), parameters.Correction));
     }
 
     private List<ContentionSample> Samples(IReadOnlyList<KernelPairMeasurement> pairs, AloneRateCurve curve)
@@ -71,24 +96,54 @@ public sealed class CoRunCalibrator
         return samples;
     }
 
-    private static KernelTermOptions ChooseTermOptions(List<ContentionSample> samples, CoRunParameters counterOnly)
+    /// <summary>Each sample's inner fold, pairs dealt as in every grouped split; null with too few pairs to split.</summary>
+    private static int[]? InnerFolding(List<ContentionSample> samples)
     {
-        var keys = samples.Select(s => s.PairKey).Distinct().ToList();
-        if (keys.Count < InnerFolds)
+        var foldOf = PairKeys.DealFolds(samples.Select(s => s.PairKey), InnerFolds);
+        return foldOf.Count < InnerFolds ? null : [.. samples.Select(s => foldOf[s.PairKey])];
+    }
+
+    /// <summary>Each fold's samples predicted by a fit on the other folds.</summary>
+    private static double[] CrossFitted(List<ContentionSample> samples, int[] folds, Func<List<int>, Func<int, double>> fitOn)
+    {
+        var predictions = new double[samples.Count];
+        for (var fold = 0; fold < InnerFolds; fold++)
         {
-            return CoRunParameters.Default.Terms;
+            var predict = fitOn([.. Enumerable.Range(0, samples.Count).Where(i => folds[i] != fold)]);
+            for (var i = 0; i < samples.Count; i++)
+            {
+                if (folds[i] == fold)
+                {
+                    predictions[i] = predict(i);
+                }
+            }
         }
 
-        var foldOf = PairKeys.DealFolds(keys, InnerFolds);
-        double InnerError(KernelTermOptions options) => Enumerable.Range(0, InnerFolds).SelectMany(fold =>
-        {
-            var terms = KernelTermFitter.Fit([.. samples.Where(s => foldOf[s.PairKey] != fold)], options);
-            return samples.Where(s => foldOf[s.PairKey] == fold)
-                .Select(s => Math.Abs(ContentionModel.Rate(s.AloneRate, ContentionModel.Exponent(counterOnly, terms, s)) - s.Np));
-        }).Average();
-
-        return KernelTermOptions.Candidates.MinBy(InnerError)!;
+        return predictions;
     }
+
+    private static double[] OutOfFold(List<ContentionSample> samples, int[] folds, KernelTermOptions options, CoRunParameters counters) =>
+        CrossFitted(samples, folds, training =>
+        {
+            var terms = KernelTermFitter.Fit([.. training.Select(i => samples[i])], options);
+            return i => ContentionModel.Exponent(counters, terms, samples[i]);
+        });
+
+    /// <summary>The correction options with the least inner-fold NP error, or null where none beats no correction.</summary>
+    private static SmootherOptions? ChooseCorrection(List<ContentionSample> samples, int[] folds, double[] outOfFold)
+    {
+        double Error(SmootherOptions options) => NpError(samples, CrossFitted(samples, folds, training =>
+        {
+            var correction = ExponentCorrection.Fit([.. training.Select(i => samples[i])], [.. training.Select(i => outOfFold[i])], options);
+            return i => outOfFold[i] + correction.Of(samples[i], outOfFold[i]);
+        }));
+
+        var best = SmootherOptions.Candidates.Select(o => (Options: o, Error: Error(o))).MinBy(c => c.Error);
+        return best.Error < NpError(samples, outOfFold) ? best.Options : null;
+    }
+
+    private static double NpError(List<ContentionSample> samples, double[] exponents) =>
+        samples.Select((s, i) => Math.Abs(ContentionModel.Rate(s.AloneRate, exponents[i]) - s.Np)).Average();
 
     private double FitOccupancyExponent()
     {

@@ -6,8 +6,8 @@ namespace GpuPool.Simulation.Gpus;
 /// <summary>
 /// The calibrated contention model with no measured co-run lookup: each kernel's alone rate at its
 /// quota, slowed by exp(-exponent) for the pressure its partner adds. The exponent comes from the
-/// <see cref="KernelTerms"/> of the loaded co-runs when either kernel was measured, otherwise from
-/// the shipped counter weights alone (weights . features).
+/// <see cref="KernelTerms"/> of the loaded co-runs (and their <see cref="ExponentCorrection"/>) when
+/// either kernel was measured, otherwise from the shipped counter weights alone (weights . features).
 /// </summary>
 public sealed class ContentionModel : ICoRunModel
 {
@@ -48,15 +48,22 @@ public sealed class ContentionModel : ICoRunModel
         return (Slowed(a.Id, loadA, b.Id, loadB), Slowed(b.Id, loadB, a.Id, loadA));
     }
 
-    /// <summary>The exponent for one kernel of a pair: measured-kernel model if either is known, else counters.</summary>
+    /// <summary>
+    /// The exponent for one kernel of a pair: measured-kernel model (counters, terms and their
+    /// correction) if either kernel is known, else the counter model alone.
+    /// </summary>
     public static double Exponent(CoRunParameters parameters, KernelTerms terms, ContentionSample sample)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(sample);
-        return terms.Knows(sample.Kernel) || terms.Knows(sample.Partner)
-            ? terms.Exponent(sample.Kernel, sample.Partner, sample.Features, sample.Basis)
-            : Vectors.Dot(parameters.Weights, sample.Features);
+        if (!terms.Knows(sample.Kernel) && !terms.Knows(sample.Partner))
+        {
+            return Vectors.Dot(parameters.Weights, sample.Features);
+        }
+
+        var exponent = terms.Exponent(sample.Kernel, sample.Partner, sample.Features, sample.Basis);
+        return exponent + terms.Correction.Of(sample, exponent);
     }
 
     private double Slowed(string kernel, KernelLoad x, string partner, KernelLoad y) =>

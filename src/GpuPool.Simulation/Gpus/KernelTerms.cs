@@ -29,6 +29,15 @@ public sealed class KernelTerms
 
     public int Count => _terms.Count;
 
+    /// <summary>Added to the exponent of every pair with a measured kernel (<see cref="ContentionModel.Exponent"/>).</summary>
+    public ExponentCorrection Correction { get; private init; } = ExponentCorrection.None;
+
+    public KernelTerms WithCorrection(ExponentCorrection correction)
+    {
+        ArgumentNullException.ThrowIfNull(correction);
+        return new KernelTerms(Weights, Rank, _terms) { Correction = correction };
+    }
+
     public bool Knows(string kernel) => _terms.ContainsKey(kernel);
 
     /// <summary>sum over basis entries b and rank r of basis_b x sensitivity[b, r] x pressure[b, r].</summary>

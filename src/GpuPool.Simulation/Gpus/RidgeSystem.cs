@@ -8,7 +8,7 @@ namespace GpuPool.Simulation.Gpus;
 public sealed class RidgeSystem
 {
     private readonly IReadOnlyList<double[]> _rows;
-    private readonly double[,] _factor;
+    private readonly CholeskyFactor _factor;
 
     public RidgeSystem(IReadOnlyList<double[]> rows, IReadOnlyList<double> penalties)
     {
@@ -26,10 +26,10 @@ public sealed class RidgeSystem
         }
 
         _rows = rows;
-        _factor = Factorise(Gram(rows, penalties), n);
+        _factor = new CholeskyFactor(Gram(rows, penalties));
     }
 
-    public int Columns => _factor.GetLength(0);
+    public int Columns => _factor.Size;
 
     public double[] Solve(IReadOnlyList<double> targets)
     {
@@ -50,28 +50,7 @@ public sealed class RidgeSystem
             }
         }
 
-        // L z = X'y, then L' w = z.
-        for (var i = 0; i < n; i++)
-        {
-            for (var k = 0; k < i; k++)
-            {
-                x[i] -= _factor[i, k] * x[k];
-            }
-
-            x[i] /= _factor[i, i];
-        }
-
-        for (var i = n - 1; i >= 0; i--)
-        {
-            for (var k = i + 1; k < n; k++)
-            {
-                x[i] -= _factor[k, i] * x[k];
-            }
-
-            x[i] /= _factor[i, i];
-        }
-
-        return x;
+        return _factor.Solve(x);
     }
 
     private static double[,] Gram(IReadOnlyList<double[]> rows, IReadOnlyList<double> penalties)
@@ -101,42 +80,5 @@ public sealed class RidgeSystem
         }
 
         return a;
-    }
-
-    private static double[,] Factorise(double[,] a, int n)
-    {
-        var scale = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            scale = Math.Max(scale, Math.Abs(a[i, i]));
-        }
-
-        var l = new double[n, n];
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j <= i; j++)
-            {
-                var sum = a[i, j];
-                for (var k = 0; k < j; k++)
-                {
-                    sum -= l[i, k] * l[j, k];
-                }
-
-                if (i != j)
-                {
-                    l[i, j] = sum / l[j, j];
-                }
-                else if (sum > 1e-12 * Math.Max(scale, 1e-300))
-                {
-                    l[i, i] = Math.Sqrt(sum);
-                }
-                else
-                {
-                    throw new InvalidOperationException("The calibration system is singular; add ridge or data.");
-                }
-            }
-        }
-
-        return l;
     }
 }

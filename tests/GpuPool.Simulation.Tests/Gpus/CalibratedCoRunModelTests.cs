@@ -54,6 +54,7 @@ public sealed class CalibratedCoRunModelTests
         Assert.Equal(CoRunParameters.Default.OccupancyExponent, fitted.OccupancyExponent, 3);
         Assert.All(fitted.Weights.Zip(CoRunParameters.Default.Weights), w => Assert.Equal(w.Second, w.First, 3));
         Assert.Equal(CoRunParameters.Default.Terms, fitted.Terms);
+        Assert.Equal(CoRunParameters.Default.Correction, fitted.Correction);
     }
 
     [Fact]
@@ -92,5 +93,23 @@ public sealed class CalibratedCoRunModelTests
 
         Assert.True(loaded.Contention.Terms.Knows(a.Id) && loaded.Contention.Terms.Knows(b.Id));
         Assert.NotEqual(countersOnly.CoRunRates(a, b, 3, 7), loaded.CoRunRates(a, b, 3, 7));
+    }
+
+    [Fact]
+    public void An_unmeasured_pair_of_measured_kernels_gets_the_correction_and_a_measured_pair_does_not()
+    {
+        var artifact = Datasets.ArtifactDatasetReaderTests.LoadArtifact();
+        var measuredKeys = artifact.Pairs.Select(p => PairKeys.Of(p.KernelA, p.KernelB)).ToHashSet();
+        var ids = artifact.Profiles.Select(p => p.Id).Order(StringComparer.Ordinal).ToList();
+        var (a, b) = ids.SelectMany(x => ids.Where(y => string.CompareOrdinal(x, y) < 0).Select(y => (x, y))).First(p => !measuredKeys.Contains(PairKeys.Of(p.x, p.y)));
+        var measured = artifact.Pairs[0];
+
+        var loaded = CalibratedCoRunModel.For(artifact).Contention;
+        var uncorrected = new ContentionModel(artifact.Gpu, CoRunParameters.Default, loaded.Terms.WithCorrection(ExponentCorrection.None));
+
+        Assert.False(loaded.Terms.Correction.IsNone);
+        Assert.NotEqual(uncorrected.CoRunRates(artifact.Profile(a), artifact.Profile(b), 4, 4), loaded.CoRunRates(artifact.Profile(a), artifact.Profile(b), 4, 4));
+        var (ma, mb) = (artifact.Profile(measured.KernelA), artifact.Profile(measured.KernelB));
+        Assert.Equal(uncorrected.CoRunRates(ma, mb, 3, 5), loaded.CoRunRates(ma, mb, 3, 5));
     }
 }

@@ -28,4 +28,33 @@ public sealed class CoRunCalibratorTests
             new ContentionModel(artifact.Gpu, fit.Parameters, fit.Terms).CoRunRates(a, b, probe.QuotaA, probe.QuotaB),
             new ContentionModel(artifact.Gpu, fitAltered.Parameters, fitAltered.Terms).CoRunRates(a, b, probe.QuotaA, probe.QuotaB));
     }
+
+    [Theory]
+    [InlineData("nvd_binomial-0", "parb_lbm-0")]
+    [InlineData("nvd_sobol-0", "rod_hotspot-0")]
+    [InlineData("parb_spmv-0", "rod_streamcluster-0")]
+    public void A_held_out_pair_gets_a_correction_learned_without_its_co_runs(string kernelA, string kernelB)
+    {
+        var artifact = Datasets.ArtifactDatasetReaderTests.LoadArtifact();
+        bool IsHeldOut(KernelPairMeasurement p) => PairKeys.Of(p.KernelA, p.KernelB) == PairKeys.Of(kernelA, kernelB);
+
+        // Same training co-runs; the held-out pair's co-runs changed beyond recognition.
+        var altered = artifact with { Pairs = [.. artifact.Pairs.Select(p => IsHeldOut(p) ? p with { NpA = 1.1, NpB = p.NpB / 3 } : p)] };
+        var fit = new CoRunCalibrator(artifact).Fit([.. artifact.Pairs.Where(p => !IsHeldOut(p))]);
+        var fitAltered = new CoRunCalibrator(altered).Fit([.. altered.Pairs.Where(p => !IsHeldOut(p))]);
+
+        var model = new ContentionModel(artifact.Gpu, fit.Parameters, fit.Terms);
+        var uncorrected = new ContentionModel(artifact.Gpu, fit.Parameters, fit.Terms.WithCorrection(ExponentCorrection.None));
+        (double, double) Rates(ContentionModel m, KernelPairMeasurement p) => m.CoRunRates(artifact.Profile(p.KernelA), artifact.Profile(p.KernelB), p.QuotaA, p.QuotaB);
+        var heldOut = artifact.Pairs.Where(IsHeldOut).ToList();
+        var trained = artifact.Pairs.First(p => !IsHeldOut(p));
+
+        Assert.NotNull(fit.Parameters.Correction);
+        Assert.Equal(fit.Parameters.Correction, fitAltered.Parameters.Correction);
+        Assert.All(heldOut, p => Assert.Equal(Rates(model, p), Rates(new ContentionModel(artifact.Gpu, fitAltered.Parameters, fitAltered.Terms), p)));
+        Assert.All(heldOut, p => Assert.NotEqual(Rates(uncorrected, p), Rates(model, p)));
+
+        // A pair the model was fitted on keeps the model's own answer.
+        Assert.Equal(Rates(uncorrected, trained), Rates(model, trained));
+    }
 }
