@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GpuPool.Prediction.JobWise;
 
 /// <summary>
@@ -21,8 +23,11 @@ public static class SteadyStateTimeline
 
     /// <summary>
     /// The same on rates the caller has already checked to be positive, finite and of the right
-    /// size: the predictor's hot path, reading its rate table in place.
+    /// size: the predictor's hot path, reading its rate table in place. Compiled fully optimized at
+    /// once: a window runs it hundreds of thousands of times within its first seconds, long before
+    /// tiered compilation would get there.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static TimelineResult Run<TCells>(KernelSequence a, KernelSequence b, TCells cells, SteadyStateOptions options)
         where TCells : struct, IRateCells
     {
