@@ -21,19 +21,26 @@ internal static class BenchWindowCommand
             Description = "Jobs in an unmeasured window run first (another seed, its own caches) so the measured one runs JIT-compiled code, as every window of a running operator but its first does; 0 measures a cold process",
             DefaultValueFactory = _ => 200,
         };
+        var count = new Option<bool>("--count") { Description = "Afterwards, rerun the window untimed and print what it asked of the predictor (stderr)" };
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("window", "Run one window (predict all candidate pairs, match, place) and print time per step and memory.")
         {
-            jobs, gpus, topK, candidates, seed, profiles, model, warmup, format,
+            jobs, gpus, topK, candidates, seed, profiles, model, warmup, count, format,
         };
         command.SetAction(parsed => CommandErrors.Guard(() =>
         {
-            var count = parsed.GetValue(jobs);
+            var jobCount = parsed.GetValue(jobs);
             var pairing = new PairingOptions { PruneTopK = parsed.GetValue(topK), CandidatesPerSide = parsed.GetValue(candidates) }.Validated();
             var warmupMs = WarmUp(parsed.GetValue(warmup), parsed.GetValue(seed), parsed.GetValue(model), parsed.GetValue(profiles), pairing);
-            using var scenario = WindowScenario.Create(count, parsed.GetValue(gpus) ?? Math.Max(1, count / 2), parsed.GetValue(seed), parsed.GetValue(model), parsed.GetValue(profiles));
+            var create = () => WindowScenario.Create(jobCount, parsed.GetValue(gpus) ?? Math.Max(1, jobCount / 2), parsed.GetValue(seed), parsed.GetValue(model), parsed.GetValue(profiles));
+            using var scenario = create();
             var (result, _, cpuMs) = WindowRunner.Run(scenario, pairing);
+            if (parsed.GetValue(count))
+            {
+                Console.Error.WriteLine(Counts(create, pairing));
+            }
+
             if (parsed.GetValue(format) == "json")
             {
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"predictor: {scenario.PredictorLabel}; process CPU {cpuMs:0} ms; warm-up window {warmupMs:0} ms"));
@@ -50,6 +57,16 @@ internal static class BenchWindowCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>The same window again, with fresh caches and every predictor call counted.</summary>
+    private static string Counts(Func<WindowScenario> create, PairingOptions pairing)
+    {
+        using var scenario = create();
+        var counting = new CountingPredictor(scenario.Predictor, WindowRunner.Rule);
+        var (result, _, _) = WindowRunner.Run(scenario, pairing, counting);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"counts (untimed rerun): pairs screened {counting.Screened}, with a setting that can clear {counting.Open}, settings predicted {counting.Predicted}, edges {result.Edges}");
     }
 
     /// <summary>Runs the unmeasured warm-up window; its wall time in ms (0 when there is none).</summary>

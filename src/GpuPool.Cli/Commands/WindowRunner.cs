@@ -16,11 +16,17 @@ internal static class WindowRunner
     /// <summary>The paper's safety margin.</summary>
     public const double Delta = 0.1;
 
-    /// <summary>Also returns the process CPU time of the window (ms): on a shared machine wall time alone misleads.</summary>
-    public static (WindowMeasurement Measurement, PlacementPlan Plan, double CpuMs) Run(WindowScenario scenario, PairingOptions pairing)
+    /// <summary>The rule every measured window applies.</summary>
+    public static PairingRule Rule { get; } = new(Delta, PairingRule.DefaultSettings);
+
+    /// <summary>
+    /// Also returns the process CPU time of the window (ms): on a shared machine wall time alone
+    /// misleads. <paramref name="predictor"/> stands in for the scenario's (to count its calls).
+    /// </summary>
+    public static (WindowMeasurement Measurement, PlacementPlan Plan, double CpuMs) Run(WindowScenario scenario, PairingOptions pairing, IPairPredictor? predictor = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var policy = MatchingPolicy.GpuPool(scenario.Predictor, new PairingRule(Delta, PairingRule.DefaultSettings), pairing);
+        var policy = MatchingPolicy.GpuPool(predictor ?? scenario.Predictor, Rule, pairing);
         GC.Collect();
         GC.WaitForPendingFinalizers();
         using var memory = new PeakMemorySampler();
