@@ -18,25 +18,8 @@ public static class LearnerCatalog
 
     internal static IEstimator<ITransformer> Pipeline(MLContext ml, LearnerKind kind, LearnerOptions options) => kind switch
     {
-        LearnerKind.FastTree => ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
-        {
-            NumberOfTrees = options.Trees,
-            NumberOfLeaves = options.Leaves,
-            LearningRate = options.LearningRate,
-            MinimumExampleCountPerLeaf = options.MinExamplesPerLeaf,
-            FeatureFraction = options.FeatureFraction,
-            Seed = options.Seed,
-            NumberOfThreads = 1,
-        }),
-        LearnerKind.FastForest => ml.Regression.Trainers.FastForest(new FastForestRegressionTrainer.Options
-        {
-            NumberOfTrees = options.Trees,
-            NumberOfLeaves = options.Leaves,
-            MinimumExampleCountPerLeaf = options.MinExamplesPerLeaf,
-            FeatureFraction = options.FeatureFraction,
-            Seed = options.Seed,
-            NumberOfThreads = 1,
-        }),
+        LearnerKind.FastTree => ml.Regression.Trainers.FastTree(Trees(new FastTreeRegressionTrainer.Options { LearningRate = options.LearningRate }, options)),
+        LearnerKind.FastForest => ml.Regression.Trainers.FastForest(Trees(new FastForestRegressionTrainer.Options(), options)),
         LearnerKind.LightGbm => ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
         {
             NumberOfIterations = options.Trees,
@@ -51,4 +34,17 @@ public static class LearnerCatalog
             .Append(ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options { MaximumNumberOfIterations = 200, NumberOfThreads = 1 })),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown learner."),
     };
+
+    /// <summary>The options both tree ensembles (boosted and forest) take from <paramref name="options"/>.</summary>
+    private static T Trees<T>(T trainer, LearnerOptions options)
+        where T : TreeOptions
+    {
+        trainer.NumberOfTrees = options.Trees;
+        trainer.NumberOfLeaves = options.Leaves;
+        trainer.MinimumExampleCountPerLeaf = options.MinExamplesPerLeaf;
+        trainer.FeatureFraction = options.FeatureFraction;
+        trainer.Seed = options.Seed;
+        trainer.NumberOfThreads = 1;
+        return trainer;
+    }
 }
