@@ -46,7 +46,7 @@ internal sealed class CountingPredictor(IPairPredictor inner, PairingRule rule) 
         Interlocked.Increment(ref _screened);
         for (var s = 0; s < settings.Count; s++)
         {
-            if (rule.Clears(ceilings[s].NpA, a.QosTarget) && rule.Clears(ceilings[s].NpB, b.QosTarget))
+            if (rule.ClearsBoth(a, b, ceilings[s].NpA, ceilings[s].NpB))
             {
                 Interlocked.Increment(ref _open);
                 return;

@@ -45,6 +45,9 @@ public sealed class PairingRule
     /// <summary>True when <paramref name="np"/> clears <paramref name="qosTarget"/> with the margin.</summary>
     public bool Clears(double np, double qosTarget) => np > qosTarget * (1 + Delta);
 
+    /// <summary>True when both jobs clear their floors: an admissible outcome, or ceilings that still could be.</summary>
+    public bool ClearsBoth(Job a, Job b, double npA, double npB) => Clears(npA, a.QosTarget) && Clears(npB, b.QosTarget);
+
     /// <summary>
     /// The best admissible outcome for the pair, or null when no setting keeps both safe. A
     /// predictor with ceilings is asked only for the settings whose ceilings clear both floors and
@@ -65,7 +68,7 @@ public sealed class PairingRule
         var open = 0;
         for (var s = 0; s < ceilings.Length; s++)
         {
-            open |= Clears(ceilings[s].NpA, a.QosTarget) && Clears(ceilings[s].NpB, b.QosTarget) ? 1 << s : 0;
+            open |= ClearsBoth(a, b, ceilings[s].NpA, ceilings[s].NpB) ? 1 << s : 0;
         }
 
         return open == 0 ? null : BranchAndBound(a, b, predictor, ceilings, open);
@@ -83,7 +86,7 @@ public sealed class PairingRule
         for (var i = 0; i < outcomes.Count; i++)
         {
             var outcome = outcomes[i];
-            if (Clears(outcome.NpA, a.QosTarget) && Clears(outcome.NpB, b.QosTarget) && (best is null || outcome.Stp > best.Stp))
+            if (ClearsBoth(a, b, outcome.NpA, outcome.NpB) && (best is null || outcome.Stp > best.Stp))
             {
                 best = outcome;
             }
@@ -112,7 +115,7 @@ public sealed class PairingRule
             }
 
             var outcome = predictor.Predict(a, b, _singles![next])[0];
-            if (Clears(outcome.NpA, a.QosTarget) && Clears(outcome.NpB, b.QosTarget)
+            if (ClearsBoth(a, b, outcome.NpA, outcome.NpB)
                 && (best is null || outcome.Stp > best.Stp || (outcome.Stp == best.Stp && next < bestIndex)))
             {
                 (best, bestIndex) = (outcome, next);
