@@ -46,11 +46,7 @@ internal sealed class KernelRateTable(int ordinal)
             var rowStart = rows.Index[i] * cells.Capacity;
             for (var j = 0; j < columns.Index.Length; j++)
             {
-                var cell = rowStart + columns.Index[j];
-                if (Volatile.Read(ref cells.Known[cell]) == 0)
-                {
-                    Learn(cells, cell, predict(state, i, j));
-                }
+                EnsureKnown(cells, rowStart + columns.Index[j], i, j, state, predict);
             }
         }
 
@@ -94,12 +90,16 @@ internal sealed class KernelRateTable(int ordinal)
     private (double RateA, double RateB) Rates<TState>(
         Cells cells, int cell, int i, int j, TState state, Func<TState, int, int, (double RateA, double RateB)> predict)
     {
+        EnsureKnown(cells, cell, i, j, state, predict);
+        return (cells.Rates[cell].RateA, cells.Rates[cell].RateB);
+    }
+
+    private void EnsureKnown<TState>(Cells cells, int cell, int i, int j, TState state, Func<TState, int, int, (double RateA, double RateB)> predict)
+    {
         if (Volatile.Read(ref cells.Known[cell]) == 0)
         {
             Learn(cells, cell, predict(state, i, j));
         }
-
-        return (cells.Rates[cell].RateA, cells.Rates[cell].RateB);
     }
 
     /// <summary>The job's memo of fastest rates beside it, large enough for <paramref name="kernels"/> kernel numbers; null past the limit.</summary>
