@@ -71,7 +71,7 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
             }
 
             var result = setting.Mode == SharingMode.Partitioned
-                ? SteadyStateTimeline.Run(ja.Sequence, jb.Sequence, Uniform(ja, jb, setting), _options)
+                ? SteadyStateTimeline.Run(ja.Sequence, jb.Sequence, PartitionedCells(ja, jb, setting), _options)
                 : SteadyStateTimeline.Run(ja.Sequence, jb.Sequence, TableFor(setting).InPlace(ja, jb, (Predictor: this, A: a, B: b, Setting: setting), PredictCell), _options);
             outcomes[s] = new PairOutcome(setting, result.NpA, result.NpB);
         }
@@ -156,11 +156,12 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
         TableFor(setting).Fill(a, b, rateA, rateB, (Predictor: this, A: a.Job, B: b.Job, Setting: setting), PredictCell);
     }
 
-    /// <summary>A partitioned setting's cells: each job at its SM share, whatever the partner runs.</summary>
-    private static MatrixCells Uniform(JobKernels a, JobKernels b, SharingSetting setting)
+    /// <summary>A partitioned setting's cells (its rates do not depend on the kernels, see <see cref="Rates"/>).</summary>
+    private MatrixCells PartitionedCells(JobKernels a, JobKernels b, SharingSetting setting)
     {
-        var cells = a.Count * b.Count;
-        return new MatrixCells([.. Enumerable.Repeat(setting.ShareA, cells)], [.. Enumerable.Repeat(setting.ShareB, cells)], b.Count);
+        var (rateA, rateB) = (new double[a.Count * b.Count], new double[a.Count * b.Count]);
+        Rates(a, b, setting, rateA, rateB);
+        return new MatrixCells(rateA, rateB, b.Count);
     }
 
     /// <summary>
