@@ -12,13 +12,6 @@ internal interface IRateCells
 
     int Column(int kernelB);
 
-    double RateA(int cell);
-
-    double RateB(int cell);
-
-    /// <summary>1 / <see cref="RateA"/>: each event multiplies instead of dividing.</summary>
-    double SlownessA(int cell);
-
-    /// <summary>1 / <see cref="RateB"/>.</summary>
-    double SlownessB(int cell);
+    /// <summary>The cell's rates and their reciprocals, by reference (one load per event, no copy).</summary>
+    ref readonly CellRates Cell(int cell);
 }

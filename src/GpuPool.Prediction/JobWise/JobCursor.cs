@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace GpuPool.Prediction.JobWise;
 
@@ -28,25 +29,33 @@ internal struct JobCursor(double[] durations, int iterations, double totalSecond
         Done += work;
     }
 
-    /// <summary>Finishes the current kernel at <paramref name="now"/> and moves to the next; true when that ended an iteration.</summary>
+    /// <summary>Finishes the current kernel; true when the next one is in the same iteration (most events).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Complete(double now)
+    public bool NextKernel()
     {
         Done += RemainingInKernel;
-        var iterationEnded = ++Kernel == _durations.Length;
-        if (iterationEnded)
+        if (++Kernel < _durations.Length)
         {
-            Kernel = 0;
-            if (++CompletedIterations == _iterations)
-            {
-                // Exact total: rounding in the partial steps must not leave work behind.
-                Done = _totalSeconds;
-                End = now;
-                return true;
-            }
+            // Kernel is within the durations: the check just made.
+            RemainingInKernel = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_durations), Kernel);
+            return true;
         }
 
-        RemainingInKernel = _durations[Kernel];
-        return iterationEnded;
+        return false;
+    }
+
+    /// <summary>After <see cref="NextKernel"/> ended an iteration: starts the next one, or ends the job at <paramref name="now"/>.</summary>
+    public void EndIteration(double now)
+    {
+        Kernel = 0;
+        if (++CompletedIterations == _iterations)
+        {
+            // Exact total: rounding in the partial steps must not leave work behind.
+            Done = _totalSeconds;
+            End = now;
+            return;
+        }
+
+        RemainingInKernel = _durations[0];
     }
 }

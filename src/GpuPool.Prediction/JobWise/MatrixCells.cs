@@ -20,11 +20,5 @@ internal readonly struct MatrixCells : IRateCells
 
     public int Column(int kernelB) => kernelB;
 
-    public double RateA(int cell) => _cells[cell].RateA;
-
-    public double RateB(int cell) => _cells[cell].RateB;
-
-    public double SlownessA(int cell) => _cells[cell].SlownessA;
-
-    public double SlownessB(int cell) => _cells[cell].SlownessB;
+    public ref readonly CellRates Cell(int cell) => ref _cells[cell];
 }

@@ -39,38 +39,59 @@ public static class SteadyStateTimeline
         while (true)
         {
             // 1. One event: whichever kernel ends first (or both) completes; the other progresses.
-            var cell = row + column;
-            var untilA = ca.RemainingInKernel * cells.SlownessA(cell);
-            var untilB = cb.RemainingInKernel * cells.SlownessB(cell);
+            //    Most events end no iteration: they go straight on to the next.
+            ref readonly var cell = ref cells.Cell(row + column);
+            var untilA = ca.RemainingInKernel * cell.SlownessA;
+            var untilB = cb.RemainingInKernel * cell.SlownessB;
             events++;
-            bool iterationEnded;
             if (untilA < untilB)
             {
                 now += untilA;
-                cb.Progress(untilA, cells.RateB(cell));
-                iterationEnded = ca.Complete(now);
-                row = cells.Row(ca.Kernel);
+                cb.Progress(untilA, cell.RateB);
+                if (ca.NextKernel())
+                {
+                    row = cells.Row(ca.Kernel);
+                    continue;
+                }
+
+                ca.EndIteration(now);
+                row = cells.Row(0);
             }
             else if (untilB < untilA)
             {
                 now += untilB;
-                ca.Progress(untilB, cells.RateA(cell));
-                iterationEnded = cb.Complete(now);
-                column = cells.Column(cb.Kernel);
+                ca.Progress(untilB, cell.RateA);
+                if (cb.NextKernel())
+                {
+                    column = cells.Column(cb.Kernel);
+                    continue;
+                }
+
+                cb.EndIteration(now);
+                column = cells.Column(0);
             }
             else
             {
                 now += untilA;
-                iterationEnded = ca.Complete(now) | cb.Complete(now);
+                var (sameA, sameB) = (ca.NextKernel(), cb.NextKernel());
+                if (!sameA)
+                {
+                    ca.EndIteration(now);
+                }
+
+                if (!sameB)
+                {
+                    cb.EndIteration(now);
+                }
+
                 (row, column) = (cells.Row(ca.Kernel), cells.Column(cb.Kernel));
+                if (sameA && sameB)
+                {
+                    continue;
+                }
             }
 
             // Finishing and epochs only change when an iteration ends.
-            if (!iterationEnded)
-            {
-                continue;
-            }
-
             if (ca.Finished || cb.Finished)
             {
                 return Finish(a, b, ca, cb, now, events);
