@@ -5,9 +5,6 @@ namespace GpuPool.Core.Pairing;
 
 /// <summary>
 /// An admissible pair: two jobs that may share a GPU, with the outcome that made the edge
-/// (seen from <paramref name="A"/>). Its weight in matching is the predicted pair STP.
+/// (seen from <paramref name="A"/>).
 /// </summary>
-public sealed record PairCandidate(Job A, Job B, PairOutcome Outcome)
-{
-    public double Weight => Outcome.Stp;
-}
+public sealed record PairCandidate(Job A, Job B, PairOutcome Outcome);

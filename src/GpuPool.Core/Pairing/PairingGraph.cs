@@ -11,7 +11,7 @@ namespace GpuPool.Core.Pairing;
 /// </summary>
 public sealed class PairingGraph
 {
-    private PairingGraph(IReadOnlyList<PairingVertex> vertices, UndirectedGraph<int, TaggedUndirectedEdge<int, PairCandidate>> graph)
+    private PairingGraph(IReadOnlyList<PairingVertex> vertices, UndirectedGraph<int, TaggedUndirectedEdge<int, PairOutcome>> graph)
     {
         Vertices = vertices;
         Graph = graph;
@@ -20,7 +20,18 @@ public sealed class PairingGraph
     /// <summary>Vertex i of <see cref="Graph"/> is Vertices[i].</summary>
     public IReadOnlyList<PairingVertex> Vertices { get; }
 
-    public UndirectedGraph<int, TaggedUndirectedEdge<int, PairCandidate>> Graph { get; }
+    /// <summary>
+    /// Edge (i, j) has i &lt; j and carries the best admissible outcome seen from vertex i's job;
+    /// its matching weight is that outcome's STP. <see cref="Candidate"/> names the two jobs.
+    /// </summary>
+    public UndirectedGraph<int, TaggedUndirectedEdge<int, PairOutcome>> Graph { get; }
+
+    /// <summary>The jobs of an edge and its outcome, seen from the edge's source.</summary>
+    public PairCandidate Candidate(TaggedUndirectedEdge<int, PairOutcome> edge)
+    {
+        ArgumentNullException.ThrowIfNull(edge);
+        return new PairCandidate(Vertices[edge.Source].Job, Vertices[edge.Target].Job, edge.Tag);
+    }
 
     /// <summary>
     /// Builds the graph. Candidate pairs are predicted in parallel, but each edge (i, j) is always
@@ -60,15 +71,26 @@ public sealed class PairingGraph
             ? PrunedRows(vertices.Length, k, candidates, Decide, parallel)
             : ExactRows(vertices.Length, candidates, Decide, parallel);
 
-        // 4. The graph, edges in (i, j) order. Rows hold each pair once, so QuikGraph's duplicate
-        //    check (a scan of the vertex's adjacency per edge: quadratic in the degree) is skipped.
-        var graph = new UndirectedGraph<int, TaggedUndirectedEdge<int, PairCandidate>>(allowParallelEdges: true);
-        graph.AddVertexRange(Enumerable.Range(0, vertices.Length));
-        for (var i = 0; i < rows.Length; i++)
+        // 4. The graph, edges in (i, j) order. Making the edges is what took this serial step's
+        //    time, so each row's are made in parallel first; each vertex's
+        //    adjacency list is created at its final size. Rows hold each pair once, so QuikGraph's
+        //    duplicate check (a scan of the vertex's adjacency per edge: quadratic in the degree) is skipped.
+        var edges = new TaggedUndirectedEdge<int, PairOutcome>[rows.Length][];
+        Parallel.For(0, rows.Length, parallel, i => edges[i] = [.. rows[i].Select(e => new TaggedUndirectedEdge<int, PairOutcome>(i, e.J, e.Outcome))]);
+        var graph = new UndirectedGraph<int, TaggedUndirectedEdge<int, PairOutcome>>(allowParallelEdges: true);
+        var degrees = Degrees(rows);
+        for (var v = 0; v < vertices.Length; v++)
         {
-            foreach (var (j, outcome) in rows[i])
+            // QuikGraph sizes a vertex's adjacency list by EdgeCapacity when the vertex is added.
+            graph.EdgeCapacity = degrees[v];
+            graph.AddVertex(v);
+        }
+
+        foreach (var row in edges)
+        {
+            foreach (var edge in row)
             {
-                graph.AddEdge(new TaggedUndirectedEdge<int, PairCandidate>(i, j, new PairCandidate(vertices[i].Job, vertices[j].Job, outcome)));
+                graph.AddEdge(edge);
             }
         }
 
@@ -150,6 +172,22 @@ public sealed class PairingGraph
         }
 
         return rows;
+    }
+
+    /// <summary>Each vertex's edges: its own row's, and one for each row above it that lists it.</summary>
+    private static int[] Degrees(List<(int J, PairOutcome Outcome)>[] rows)
+    {
+        var degrees = new int[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            degrees[i] += rows[i].Count;
+            foreach (var (j, _) in rows[i])
+            {
+                degrees[j]++;
+            }
+        }
+
+        return degrees;
     }
 
     /// <summary>Adds to each row the decided pairs of the rows above it, so every pair is listed at both ends.</summary>

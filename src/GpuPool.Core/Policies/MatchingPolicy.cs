@@ -71,8 +71,8 @@ public sealed class MatchingPolicy : ISharingPolicy
         return _objective switch
         {
             MatchingObjective.MaxCardinality => MaximumCardinalityMatching.Find(pairing.Graph),
-            MatchingObjective.MaxWeightAmongMaxCardinality => MaximumWeightMatching.Find(pairing.Graph, e => e.Tag.Weight, maxCardinality: true),
-            _ => MaximumWeightMatching.Find(pairing.Graph, e => e.Tag.Weight, maxCardinality: false),
+            MatchingObjective.MaxWeightAmongMaxCardinality => MaximumWeightMatching.Find(pairing.Graph, e => e.Tag.Stp, maxCardinality: true),
+            _ => MaximumWeightMatching.Find(pairing.Graph, e => e.Tag.Stp, maxCardinality: false),
         };
     }
 
@@ -88,7 +88,7 @@ public sealed class MatchingPolicy : ISharingPolicy
         var units = new List<(Job First, PairCandidate? Pair)>();
         foreach (var (u, v) in matching.Pairs)
         {
-            var edge = pairing.Graph.TryGetEdge(u, v, out var found) ? found.Tag : throw new InvalidOperationException($"Matching chose a non-edge ({u}, {v}).");
+            var edge = pairing.Graph.TryGetEdge(u, v, out var found) ? pairing.Candidate(found) : throw new InvalidOperationException($"Matching chose a non-edge ({u}, {v}).");
             var running = pairing.Vertices[u].RunningOn ?? pairing.Vertices[v].RunningOn;
             if (running is null)
             {

@@ -7,6 +7,6 @@ internal static class GraphEdges
 {
     public static List<(int I, int J, string A, string B, double ShareA, double NpA, double NpB)> Of(PairingGraph graph) =>
         graph.Graph.Edges
-            .Select(e => (e.Source, e.Target, e.Tag.A.Id, e.Tag.B.Id, e.Tag.Outcome.Setting.ShareA, e.Tag.Outcome.NpA, e.Tag.Outcome.NpB))
+            .Select(e => (e.Source, e.Target, graph.Vertices[e.Source].Job.Id, graph.Vertices[e.Target].Job.Id, e.Tag.Setting.ShareA, e.Tag.NpA, e.Tag.NpB))
             .ToList();
 }

@@ -45,7 +45,7 @@ public class PruningTests
         {
             // Its ceil(k/2) best partners by STP (ties: the nearest after it in cyclic order) survive.
             var best = exact.Graph.AdjacentEdges(vertex)
-                .Select(e => (Partner: e.Source == vertex ? e.Target : e.Source, e.Tag.Weight))
+                .Select(e => (Partner: e.Source == vertex ? e.Target : e.Source, Weight: e.Tag.Stp))
                 .OrderByDescending(p => p.Weight).ThenBy(p => (p.Partner - vertex + n) % n)
                 .Take((k + 1) / 2);
             Assert.All(best, p => Assert.True(pruned.Graph.ContainsEdge(vertex, p.Partner) || pruned.Graph.ContainsEdge(p.Partner, vertex)));

@@ -75,5 +75,5 @@ public sealed class WindowEquivalenceTests : IDisposable
     }
 
     private static List<(int, int, double, double, double)> Edges(PairingGraph graph) =>
-        [.. graph.Graph.Edges.Select(e => (e.Source, e.Target, e.Tag.Outcome.Setting.ShareA, e.Tag.Outcome.NpA, e.Tag.Outcome.NpB))];
+        [.. graph.Graph.Edges.Select(e => (e.Source, e.Target, e.Tag.Setting.ShareA, e.Tag.NpA, e.Tag.NpB))];
 }
