@@ -30,21 +30,20 @@ public sealed class CachingPairPredictor : IBoundedPairPredictor
 
     public IReadOnlyList<PairOutcome> Predict(Job a, Job b, IReadOnlyList<SharingSetting> settings)
     {
-        if (EntryFor(a, b, settings) is not { } entry)
+        ArgumentNullException.ThrowIfNull(settings);
+        return EntryFor(a, b) is { } entry ? Answer(entry, a, b, settings) : _inner.Predict(a, b, settings);
+    }
+
+    /// <summary>One setting: the known outcome, else the inner predictor's (kept when the pair's entry is).</summary>
+    public PairNp Predict(Job a, Job b, SharingSetting setting)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        if (EntryFor(a, b) is { } entry)
         {
-            return _inner.Predict(a, b, settings);
+            return PairNp.Of(Find(entry.Outcomes, setting) ?? Answer(entry, a, b, [setting])[0]);
         }
 
-        var known = entry.Outcomes;
-        if (Pick(known, settings) is { } cached)
-        {
-            return cached;
-        }
-
-        // The inner predictor is deterministic, so two threads racing here store equal answers.
-        var merged = Merge(known, _inner.Predict(a, b, Missing(known, settings)));
-        entry.Outcomes = merged;
-        return Pick(merged, settings)!;
+        return _inner is IBoundedPairPredictor bounded ? bounded.Predict(a, b, setting) : PairNp.Of(_inner.Predict(a, b, [setting])[0]);
     }
 
     /// <summary>
@@ -53,14 +52,14 @@ public sealed class CachingPairPredictor : IBoundedPairPredictor
     /// </summary>
     public void UpperBounds(Job a, Job b, IReadOnlyList<SharingSetting> settings, Span<NpCeiling> ceilings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         if (_inner is not IBoundedPairPredictor bounded)
         {
-            ArgumentNullException.ThrowIfNull(settings);
             ceilings[..settings.Count].Fill(NpCeiling.None);
             return;
         }
 
-        if (EntryFor(a, b, settings) is not { } entry)
+        if (EntryFor(a, b) is not { } entry)
         {
             bounded.UpperBounds(a, b, settings, ceilings);
             return;
@@ -87,15 +86,29 @@ public sealed class CachingPairPredictor : IBoundedPairPredictor
     }
 
     /// <summary>The pair's entry, or null when neither profile is shared (nothing worth storing).</summary>
-    private ProfilePairEntry? EntryFor(Job a, Job b, IReadOnlyList<SharingSetting> settings)
+    private ProfilePairEntry? EntryFor(Job a, Job b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        ArgumentNullException.ThrowIfNull(settings);
         var (profileA, profileB) = (_profiles.Of(a), _profiles.Of(b));
         return profileA.IsShared || profileB.IsShared
             ? _pairs.GetOrAdd((profileA.Id, profileB.Id), static _ => new ProfilePairEntry())
             : null;
+    }
+
+    /// <summary>The entry's outcomes for <paramref name="settings"/>, asking the inner predictor for those not known yet.</summary>
+    private PairOutcome[] Answer(ProfilePairEntry entry, Job a, Job b, IReadOnlyList<SharingSetting> settings)
+    {
+        var known = entry.Outcomes;
+        if (Pick(known, settings) is { } cached)
+        {
+            return cached;
+        }
+
+        // The inner predictor is deterministic, so two threads racing here store equal answers.
+        var merged = Merge(known, _inner.Predict(a, b, Missing(known, settings)));
+        entry.Outcomes = merged;
+        return Pick(merged, settings)!;
     }
 
     private static IReadOnlyList<SharingSetting> Missing(PairOutcome[] known, IReadOnlyList<SharingSetting> settings)

@@ -16,4 +16,11 @@ public interface IBoundedPairPredictor : IPairPredictor
     /// A span, not a list: this runs for every candidate pair of a window and must not allocate.
     /// </summary>
     void UpperBounds(Job a, Job b, IReadOnlyList<SharingSetting> settings, Span<NpCeiling> ceilings);
+
+    /// <summary>
+    /// The NPs <see cref="IPairPredictor.Predict"/> answers for one setting. Branch and bound asks
+    /// setting by setting, hundreds of thousands of times a window, so a predictor on that path
+    /// answers without allocating; any other may keep this default.
+    /// </summary>
+    PairNp Predict(Job a, Job b, SharingSetting setting) => PairNp.Of(Predict(a, b, [setting])[0]);
 }

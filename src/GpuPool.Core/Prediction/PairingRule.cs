@@ -13,9 +13,6 @@ public sealed class PairingRule
     // Settings lists up to this long are screened by ceilings (one bit of an int per setting).
     private const int MaxScreenedSettings = 32;
 
-    // Each setting as a list of one: screened settings are predicted one at a time.
-    private readonly IReadOnlyList<SharingSetting>[]? _singles;
-
     public PairingRule(double delta, IReadOnlyList<SharingSetting> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -31,7 +28,6 @@ public sealed class PairingRule
 
         Delta = delta;
         Settings = settings;
-        _singles = settings.Count <= MaxScreenedSettings ? [.. settings.Select(s => (IReadOnlyList<SharingSetting>)[s])] : null;
     }
 
     /// <summary>Fine-grained splits 1/4, 1/2 and 3/4: the quota grid searched per pair by default.</summary>
@@ -58,7 +54,7 @@ public sealed class PairingRule
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(predictor);
-        if (predictor is not IBoundedPairPredictor bounded || _singles is null)
+        if (predictor is not IBoundedPairPredictor bounded || Settings.Count > MaxScreenedSettings)
         {
             return Best(a, b, predictor.Predict(a, b, Settings));
         }
@@ -71,7 +67,7 @@ public sealed class PairingRule
             open |= ClearsBoth(a, b, ceilings[s].NpA, ceilings[s].NpB) ? 1 << s : 0;
         }
 
-        return open == 0 ? null : BranchAndBound(a, b, predictor, ceilings, open);
+        return open == 0 ? null : BranchAndBound(a, b, bounded, ceilings, open);
     }
 
     /// <summary>The best admissible outcome among <paramref name="outcomes"/>, or null.</summary>
@@ -100,29 +96,29 @@ public sealed class PairingRule
     /// admissible outcome so far beats every ceiling left: no setting after it could win. Ties go
     /// to the earlier setting in <see cref="Settings"/>, as in the plain scan, so the answer is the same.
     /// </summary>
-    private PairOutcome? BranchAndBound(Job a, Job b, IPairPredictor predictor, ReadOnlySpan<NpCeiling> ceilings, int open)
+    private PairOutcome? BranchAndBound(Job a, Job b, IBoundedPairPredictor predictor, ReadOnlySpan<NpCeiling> ceilings, int open)
     {
-        PairOutcome? best = null;
-        var bestIndex = int.MaxValue;
+        var (best, bestIndex) = (default(PairNp), -1);
         while (open != 0)
         {
             var next = HighestCeiling(ceilings, open);
             open &= ~(1 << next);
             var ceiling = ceilings[next].NpA + ceilings[next].NpB;
-            if (best is not null && (ceiling < best.Stp || (ceiling == best.Stp && next > bestIndex)))
+            if (bestIndex >= 0 && (ceiling < best.Stp || (ceiling == best.Stp && next > bestIndex)))
             {
                 continue;
             }
 
-            var outcome = predictor.Predict(a, b, _singles![next])[0];
-            if (ClearsBoth(a, b, outcome.NpA, outcome.NpB)
-                && (best is null || outcome.Stp > best.Stp || (outcome.Stp == best.Stp && next < bestIndex)))
+            var np = predictor.Predict(a, b, Settings[next]);
+            if (ClearsBoth(a, b, np.NpA, np.NpB)
+                && (bestIndex < 0 || np.Stp > best.Stp || (np.Stp == best.Stp && next < bestIndex)))
             {
-                (best, bestIndex) = (outcome, next);
+                (best, bestIndex) = (np, next);
             }
         }
 
-        return best;
+        // Only the winner becomes an outcome: the settings tried and beaten allocate nothing.
+        return bestIndex < 0 ? null : new PairOutcome(Settings[bestIndex], best.NpA, best.NpB);
     }
 
     private static int HighestCeiling(ReadOnlySpan<NpCeiling> ceilings, int open)

@@ -59,34 +59,43 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
     /// </summary>
     public IReadOnlyList<PairOutcome> Predict(Job a, Job b, IReadOnlyList<SharingSetting> settings)
     {
-        var (ja, jb) = Prepare(a, b, settings);
+        ArgumentNullException.ThrowIfNull(settings);
         var outcomes = new PairOutcome[settings.Count];
         for (var s = 0; s < settings.Count; s++)
         {
             var setting = Setting(settings, s);
-            if (setting.IsExclusive)
-            {
-                outcomes[s] = new PairOutcome(setting, 1.0, 0.0);
-                continue;
-            }
-
-            var result = setting.Mode == SharingMode.Partitioned
-                ? SteadyStateTimeline.Run(ja.Sequence, jb.Sequence, PartitionedCells(ja, jb, setting), _options)
-                : SteadyStateTimeline.Run(ja.Sequence, jb.Sequence, TableFor(setting).InPlace(ja, jb, (Predictor: this, A: a, B: b, Setting: setting), PredictCell), _options);
-            outcomes[s] = new PairOutcome(setting, result.NpA, result.NpB);
+            var np = Predict(a, b, setting);
+            outcomes[s] = new PairOutcome(setting, np.NpA, np.NpB);
         }
 
         return outcomes;
     }
 
+    /// <summary>One setting of <see cref="Predict(Job, Job, IReadOnlyList{SharingSetting})"/>, without allocating.</summary>
+    public PairNp Predict(Job a, Job b, SharingSetting setting)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        var (ja, jb) = Prepare(a, b);
+        if (setting.IsExclusive)
+        {
+            return new PairNp(1.0, 0.0);
+        }
+
+        var result = setting.Mode == SharingMode.Partitioned
+            ? SteadyStateTimeline.Run(ja.Sequence, jb.Sequence, PartitionedCells(ja, jb, setting), _options)
+            : SteadyStateTimeline.Run(ja.Sequence, jb.Sequence, TableFor(setting).InPlace(ja, jb, (Predictor: this, A: a, B: b, Setting: setting), PredictCell), _options);
+        return new PairNp(result.NpA, result.NpB);
+    }
+
     /// <summary>
-    /// Ceilings of <see cref="Predict"/> from each kernel's fastest rate beside the partner's
+    /// Ceilings of <see cref="Predict(Job, Job, SharingSetting)"/> from each kernel's fastest rate beside the partner's
     /// kernels (<see cref="SteadyStateBounds"/>), in O(kernels x kernels) without the timeline.
     /// </summary>
     [SkipLocalsInit]
     public void UpperBounds(Job a, Job b, IReadOnlyList<SharingSetting> settings, Span<NpCeiling> ceilings)
     {
-        var (ja, jb) = Prepare(a, b, settings);
+        ArgumentNullException.ThrowIfNull(settings);
+        var (ja, jb) = Prepare(a, b);
         Span<double> fastestA = ja.Count <= StackKernels ? stackalloc double[ja.Count] : new double[ja.Count];
         Span<double> fastestB = jb.Count <= StackKernels ? stackalloc double[jb.Count] : new double[jb.Count];
         for (var s = 0; s < settings.Count; s++)
@@ -133,11 +142,10 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
         return (Clamp(_model.Predict(x, y)), Clamp(_model.Predict(y, x)));
     }
 
-    private (JobKernels A, JobKernels B) Prepare(Job a, Job b, IReadOnlyList<SharingSetting> settings)
+    private (JobKernels A, JobKernels B) Prepare(Job a, Job b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        ArgumentNullException.ThrowIfNull(settings);
         return (KernelsOf(a), KernelsOf(b));
     }
 
