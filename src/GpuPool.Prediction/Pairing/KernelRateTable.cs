@@ -68,14 +68,18 @@ internal sealed class KernelRateTable(int ordinal)
         var cells = CellsFor(Math.Max(rows.MaxIndex, columns.MaxIndex) + 1);
         var (besideColumns, besideRows) = (BesideOf(columns, cells.Capacity), BesideOf(rows, cells.Capacity));
         var pair = new PairCells<TState>(this, cells, rows, columns, state, predict);
-        for (var i = 0; i < rows.Index.Length; i++)
-        {
-            rowFastest[i] = pair.Fastest(besideColumns?.RowKernel, i, rowKernel: true);
-        }
+        Fill(rowFastest, rows.Index, besideColumns?.RowKernel, pair, rowKernel: true);
+        Fill(columnFastest, columns.Index, besideRows?.ColumnKernel, pair, rowKernel: false);
+    }
 
-        for (var j = 0; j < columns.Index.Length; j++)
+    /// <summary>Each kernel's fastest rate: read from the memo where known (a window's usual case, kept
+    /// in this loop), else scanned and remembered.</summary>
+    private static void Fill<TState>(Span<double> fastest, int[] numbers, double[]? memo, PairCells<TState> pair, bool rowKernel)
+    {
+        for (var k = 0; k < numbers.Length; k++)
         {
-            columnFastest[j] = pair.Fastest(besideRows?.ColumnKernel, j, rowKernel: false);
+            var known = memo is null ? double.NaN : memo[numbers[k]];
+            fastest[k] = double.IsNaN(known) ? pair.Fastest(memo, k, rowKernel) : known;
         }
     }
 
@@ -184,16 +188,10 @@ internal sealed class KernelRateTable(int ordinal)
     {
         /// <summary>
         /// The fastest rate of row kernel k beside every column kernel (or of column kernel k beside
-        /// every row kernel), from the job's memo when it knows it, else scanned and remembered.
+        /// every row kernel), scanned, and remembered in the job's memo when it has one.
         /// </summary>
         public double Fastest(double[]? memo, int k, bool rowKernel)
         {
-            var number = rowKernel ? rows.Index[k] : columns.Index[k];
-            if (memo is not null && !double.IsNaN(memo[number]))
-            {
-                return memo[number];
-            }
-
             var fastest = 0.0;
             var partners = rowKernel ? columns.Index.Length : rows.Index.Length;
             for (var m = 0; m < partners; m++)
@@ -202,7 +200,7 @@ internal sealed class KernelRateTable(int ordinal)
                 fastest = Math.Max(fastest, rowKernel ? rates.RateA : rates.RateB);
             }
 
-            memo?[number] = fastest;
+            memo?[rowKernel ? rows.Index[k] : columns.Index[k]] = fastest;
             return fastest;
         }
     }
