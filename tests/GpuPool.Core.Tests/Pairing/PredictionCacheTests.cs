@@ -51,6 +51,44 @@ public class PredictionCacheTests
         Assert.Equal(extraCalls == 0, expected.SequenceEqual(again));
     }
 
+    public static TheoryData<bool, bool> OneSettingCases() => new()
+    {
+        // (inner predictor has ceilings, the pair's profiles are shared so the cache stores it)
+        { false, false },
+        { false, true },
+        { true, false },
+        { true, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(OneSettingCases))]
+    public void A_setting_asked_alone_gets_the_outcome_the_whole_list_gives(bool boundedInner, bool sharedProfiles)
+    {
+        var profiles = new ProfilePredictor();
+        IPairPredictor inner = boundedInner ? new CeilingPredictor(profiles, 0.0) : profiles;
+        var cache = new CachingPairPredictor(inner);
+        var (a, b) = (new Job("a", Kernels, 100, 0.5, 1024), new Job("b", Kernels, 200, 0.5, 1024));
+        if (sharedProfiles)
+        {
+            cache.Predict(new Job("c", Kernels, 100, 0.5, 1024), new Job("d", Kernels, 200, 0.5, 1024), Rule.Settings);
+        }
+
+        var expected = profiles.Predict(a, b, Rule.Settings);
+        for (var s = 0; s < expected.Count; s++)
+        {
+            Assert.Equal(PairNp.Of(expected[s]), cache.Predict(a, b, Rule.Settings[s]));
+        }
+
+        // A stored pair answers every setting again without asking the inner predictor.
+        var calls = profiles.Calls;
+        foreach (var setting in Rule.Settings)
+        {
+            cache.Predict(a, b, setting);
+        }
+
+        Assert.Equal(sharedProfiles ? calls : calls + Rule.Settings.Count, profiles.Calls);
+    }
+
     [Fact]
     public void The_decision_cache_reuses_a_window_and_forgets_jobs_that_left_or_changed()
     {
