@@ -22,14 +22,14 @@ internal sealed class KernelRateTable(int ordinal)
     public void Fill<TState>(
         JobKernels rows, JobKernels columns, Span<double> rateA, Span<double> rateB, TState state, Func<TState, int, int, (double RateA, double RateB)> predict)
     {
-        var cells = CellsFor(Math.Max(rows.MaxIndex, columns.MaxIndex) + 1);
+        var view = InPlace(rows, columns, state, predict);
         var n = columns.Index.Length;
         for (var i = 0; i < rows.Index.Length; i++)
         {
-            var rowStart = rows.Index[i] * cells.Capacity;
             for (var j = 0; j < n; j++)
             {
-                (rateA[(i * n) + j], rateB[(i * n) + j]) = Rates(cells, rowStart + columns.Index[j], i, j, state, predict);
+                ref readonly var cell = ref view.Cell(view.Row(i) + view.Column(j));
+                (rateA[(i * n) + j], rateB[(i * n) + j]) = (cell.RateA, cell.RateB);
             }
         }
     }

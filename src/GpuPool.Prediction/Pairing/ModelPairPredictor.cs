@@ -60,11 +60,12 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
     public IReadOnlyList<PairOutcome> Predict(Job a, Job b, IReadOnlyList<SharingSetting> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var (ja, jb) = Prepare(a, b);
         var outcomes = new PairOutcome[settings.Count];
         for (var s = 0; s < settings.Count; s++)
         {
             var setting = Setting(settings, s);
-            var np = Predict(a, b, setting);
+            var np = Predict(ja, jb, setting);
             outcomes[s] = new PairOutcome(setting, np.NpA, np.NpB);
         }
 
@@ -76,15 +77,7 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
     {
         ArgumentNullException.ThrowIfNull(setting);
         var (ja, jb) = Prepare(a, b);
-        if (setting.IsExclusive)
-        {
-            return new PairNp(1.0, 0.0);
-        }
-
-        var result = setting.Mode == SharingMode.Partitioned
-            ? SteadyStateTimeline.Run(ja.Sequence, jb.Sequence, PartitionedCells(ja, jb, setting), _options)
-            : SteadyStateTimeline.Run(ja.Sequence, jb.Sequence, TableFor(setting).InPlace(ja, jb, (Predictor: this, A: a, B: b, Setting: setting), PredictCell), _options);
-        return new PairNp(result.NpA, result.NpB);
+        return Predict(ja, jb, setting);
     }
 
     /// <summary>
@@ -125,10 +118,8 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
     /// <summary>Stage 1 for one split: every kernel of A against every kernel of B.</summary>
     public InterferenceMatrix Matrix(Job a, Job b, SharingSetting setting)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(setting);
-        var (ja, jb) = (KernelsOf(a), KernelsOf(b));
+        var (ja, jb) = Prepare(a, b);
         var (rateA, rateB) = (new double[ja.Count * jb.Count], new double[ja.Count * jb.Count]);
         Rates(ja, jb, setting, rateA, rateB);
         return new InterferenceMatrix(ja.Count, jb.Count, rateA, rateB);
@@ -147,6 +138,19 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         return (KernelsOf(a), KernelsOf(b));
+    }
+
+    private PairNp Predict(JobKernels a, JobKernels b, SharingSetting setting)
+    {
+        if (setting.IsExclusive)
+        {
+            return new PairNp(1.0, 0.0);
+        }
+
+        var result = setting.Mode == SharingMode.Partitioned
+            ? SteadyStateTimeline.Run(a.Sequence, b.Sequence, PartitionedCells(a, b, setting), _options)
+            : SteadyStateTimeline.Run(a.Sequence, b.Sequence, TableFor(setting).InPlace(a, b, (Predictor: this, A: a.Job, B: b.Job, Setting: setting), PredictCell), _options);
+        return new PairNp(result.NpA, result.NpB);
     }
 
     private static SharingSetting Setting(IReadOnlyList<SharingSetting> settings, int s) =>
