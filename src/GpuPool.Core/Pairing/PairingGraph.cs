@@ -71,10 +71,10 @@ public sealed class PairingGraph
             ? PrunedRows(vertices.Length, k, candidates, Decide, parallel)
             : ExactRows(vertices.Length, candidates, Decide, parallel);
 
-        // 4. The graph, edges in (i, j) order. Making the edges is what took this serial step's
-        //    time, so each row's are made in parallel first; each vertex's
-        //    adjacency list is created at its final size. Rows hold each pair once, so QuikGraph's
-        //    duplicate check (a scan of the vertex's adjacency per edge: quadratic in the degree) is skipped.
+        // 4. The graph, edges in (i, j) order. Making the edges took most of this serial step, so
+        //    each row's are made in parallel first, and each vertex's adjacency list is created at
+        //    its final size. Rows hold each pair once, so QuikGraph's duplicate check (a scan of the
+        //    vertex's adjacency per edge: quadratic in the degree) is skipped.
         var edges = new TaggedUndirectedEdge<int, PairOutcome>[rows.Length][];
         Parallel.For(0, rows.Length, parallel, i => edges[i] = [.. rows[i].Select(e => new TaggedUndirectedEdge<int, PairOutcome>(i, e.J, e.Outcome))]);
         var graph = new UndirectedGraph<int, TaggedUndirectedEdge<int, PairOutcome>>(allowParallelEdges: true);
