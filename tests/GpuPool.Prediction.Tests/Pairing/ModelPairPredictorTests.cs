@@ -6,7 +6,6 @@ using GpuPool.Prediction.Features;
 using GpuPool.Prediction.JobWise;
 using GpuPool.Prediction.Models;
 using GpuPool.Prediction.Pairing;
-using GpuPool.Prediction.Training;
 
 namespace GpuPool.Prediction.Tests.Pairing;
 
@@ -19,8 +18,7 @@ public sealed class ModelPairPredictorTests : IDisposable
     public ModelPairPredictorTests()
     {
         var data = Profiles.Synthetic(6);
-        _model = new KernelModelTrainer(TimeProvider.System).Train(
-            PairSampleBuilder.Build(data, FeatureCatalog.Full), FeatureCatalog.Full, LearnerKind.FastTree, new LearnerOptions { Trees = 20, Leaves = 4, MinExamplesPerLeaf = 2 }, "synthetic");
+        _model = SmallModels.FastTree(data);
         // Equal totals: 3 kernels x 1 s x 20 iterations = 2 kernels x 1 s x 30 iterations.
         _jobA = new Job("a", [.. data.Profiles.Take(3)], 20, 0.5, 0);
         _jobB = new Job("b", [.. data.Profiles.Skip(3).Take(2)], 30, 0.5, 0);

@@ -4,11 +4,9 @@ using GpuPool.Core.Pairing;
 using GpuPool.Core.Placement;
 using GpuPool.Core.Policies;
 using GpuPool.Core.Prediction;
-using GpuPool.Prediction.Features;
 using GpuPool.Prediction.JobWise;
 using GpuPool.Prediction.Models;
 using GpuPool.Prediction.Pairing;
-using GpuPool.Prediction.Training;
 
 namespace GpuPool.Prediction.Tests.Pairing;
 
@@ -26,8 +24,7 @@ public sealed class WindowEquivalenceTests : IDisposable
     {
         var data = Profiles.Synthetic(12, seed: 4);
         _kernels = data.Profiles;
-        _model = new KernelModelTrainer(TimeProvider.System).Train(
-            PairSampleBuilder.Build(data, FeatureCatalog.Full), FeatureCatalog.Full, LearnerKind.FastTree, new LearnerOptions { Trees = 20, Leaves = 4, MinExamplesPerLeaf = 2 }, "synthetic");
+        _model = SmallModels.FastTree(data);
     }
 
     [Theory]
