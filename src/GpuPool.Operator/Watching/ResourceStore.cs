@@ -77,13 +77,14 @@ public sealed class ResourceStore<T>
     public void Upsert(T item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var key = ResourceKey.Of(item);
-        if (_items.TryGetValue(key, out var existing) && IsNewer(existing.Metadata.ResourceVersion, item.Metadata.ResourceVersion))
+        // One atomic step: a watch event landing between a check and a write must not be overwritten
+        // by this older object (the cache would then stay behind the cluster until the next change).
+        var stored = _items.AddOrUpdate(
+            ResourceKey.Of(item), item, (_, existing) => IsNewer(existing.Metadata.ResourceVersion, item.Metadata.ResourceVersion) ? existing : item);
+        if (ReferenceEquals(stored, item))
         {
-            return;
+            Changed?.Invoke(this, EventArgs.Empty);
         }
-
-        Apply(new WatchEvent<T>(WatchEventKind.Modified, item, null));
     }
 
     private static bool IsNewer(string? a, string? b) =>
