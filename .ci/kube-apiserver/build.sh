@@ -1,52 +1,60 @@
 #!/usr/bin/env bash
-# Builds a real kube-apiserver (v1.20.2) for the Cluster tests from Debian bookworm's own
-# `kubernetes` source package with Debian's Go, and caches the binary. Does nothing when the
-# cached binary already runs. Needs root (or sudo) for apt-get; nothing is written to the repo.
+# Builds the real Kubernetes v1.20.2 binaries the Cluster, Node and e2e tests run on
+# (kube-apiserver, kubelet, kube-controller-manager, kube-scheduler, and the pause binary of the
+# sandbox image) from Debian bookworm's own `kubernetes` source package with Debian's Go, and
+# caches them in one directory. Does nothing when every cached binary already runs. The kubelet
+# gets the project's one-option device-manager backport (patches/). Needs root (or sudo) for
+# apt-get; nothing is written to the repo.
 #
-# Env: GPUPOOL_APISERVER_CACHE  cache dir (default ${XDG_CACHE_HOME:-$HOME/.cache}/gpupool/kube-apiserver-v1.20.2)
-#      GPUPOOL_DEBIAN_MIRROR    Debian archive for the source package (default http://deb.debian.org/debian)
-#      GPUPOOL_DEBIAN_SECURITY_MIRROR   (default http://deb.debian.org/debian-security)
+# The source package is fetched from the Debian archive this machine's own apt sources name
+# (their bookworm entries, read as deb-src in a private apt configuration).
+#
+# Env: GPUPOOL_KUBE_CACHE  cache dir (default ${XDG_CACHE_HOME:-$HOME/.cache}/gpupool/kubernetes-v1.20.2)
 #      GPUPOOL_APISERVER_KEEP_BUILD=1   keep the build tree (source, Go cache) after success
 set -Eeuo pipefail
 # shellcheck source=.ci/kube-apiserver/lib.sh
 source "$(dirname "$0")/lib.sh"
 
-mirror=${GPUPOOL_DEBIAN_MIRROR:-http://deb.debian.org/debian}
-security_mirror=${GPUPOOL_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
-build_dir=$GPUPOOL_APISERVER_CACHE/build
+patches=$(cd "$(dirname "$0")/patches" && pwd)
+build_dir=$GPUPOOL_KUBE_CACHE/build
 gopath=$build_dir/gopath
 tree=$gopath/src/k8s.io/kubernetes
 
-step "1/7 check the cache ($GPUPOOL_APISERVER_BIN)"
+step "1/8 check the cache ($GPUPOOL_KUBE_CACHE)"
 # Two builds into one cache would delete each other's tree: the second waits, then finds the binary.
-mkdir -p "$GPUPOOL_APISERVER_CACHE"
-exec 9>"$GPUPOOL_APISERVER_CACHE/build.lock"
+mkdir -p "$GPUPOOL_KUBE_CACHE"
+exec 9>"$GPUPOOL_KUBE_CACHE/build.lock"
 if ! flock -n 9; then
-  echo "    another build.sh holds $GPUPOOL_APISERVER_CACHE/build.lock; waiting for it"
+  echo "    another build.sh holds $GPUPOOL_KUBE_CACHE/build.lock; waiting for it"
   flock 9
 fi
-if binary_is_usable; then
-  echo "    cached binary is usable: $("$GPUPOOL_APISERVER_BIN" --version); nothing to do"
+if cache_is_complete; then
+  echo "    cached binaries are usable ($GPUPOOL_KUBE_COMPONENTS pause): $("$GPUPOOL_APISERVER_BIN" --version); nothing to do"
   exit 0
 fi
 
-step "2/7 install build and runtime packages"
+step "2/8 install build and runtime packages"
 ensure_packages golang-go golang-github-modern-go-reflect2-dev dpkg-dev xz-utils \
-  etcd-server openssl curl ca-certificates jq
+  etcd-server openssl curl ca-certificates jq gcc libc6-dev patch
 reflect2_src=/usr/share/gocode/src/github.com/modern-go/reflect2
 [[ -f $reflect2_src/reflect2.go ]] || fail "Debian's reflect2 sources not found at $reflect2_src"
 
-step "3/7 fetch the kubernetes source package (private apt configuration)"
+step "3/8 fetch the kubernetes source package (private apt configuration)"
 # A previous, interrupted build leaves a partial tree: start that part over.
 rm -rf "$build_dir"
 apt_dir=$build_dir/apt
 mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$apt_dir/sources.list.d" "$build_dir/src"
-keyring=/usr/share/keyrings/debian-archive-keyring.gpg
-cat >"$apt_dir/sources.list" <<SOURCES
-deb-src [signed-by=$keyring] $mirror bookworm main
-deb-src [signed-by=$keyring] $mirror bookworm-updates main
-deb-src [signed-by=$keyring] $security_mirror bookworm-security main
-SOURCES
+# The machine's own bookworm entries, as deb-src: deb822 files and one-line lists alike.
+for f in /etc/apt/sources.list.d/*.sources; do
+  [[ -f $f ]] || continue
+  awk 'BEGIN { RS = ""; ORS = "\n\n" }
+       /Suites:[^\n]*bookworm/ && /Types:[^\n]*deb/ { sub(/Types:[^\n]*/, "Types: deb-src"); print }' \
+    "$f" >"$apt_dir/sources.list.d/$(basename "$f")"
+done
+{ cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null || true; } |
+  sed -n 's/^deb \(.* bookworm[^ ]* .*\)$/deb-src \1/p' >"$apt_dir/sources.list"
+grep -qs 'deb-src' "$apt_dir/sources.list" "$apt_dir"/sources.list.d/* ||
+  fail "this machine's apt sources name no bookworm archive to fetch the source package from"
 # Only this build's own files are read or written: the system's sources, lists and caches stay as they are.
 apt_options=(
   -o "Dir::Etc::SourceList=$apt_dir/sources.list"
@@ -64,18 +72,23 @@ src=$(find "$build_dir/src" -mindepth 1 -maxdepth 1 -type d -name 'kubernetes-*'
 mkdir -p "$(dirname "$tree")"
 mv "$src" "$tree"
 
-step "4/7 replace the vendored reflect2 1.0.1 (crashes under Go >= 1.18) with Debian's 1.0.2"
+step "4/8 replace the vendored reflect2 1.0.1 (crashes under Go >= 1.18) with Debian's 1.0.2"
 rm -rf "$tree/vendor/github.com/modern-go/reflect2"
 mkdir -p "$tree/vendor/github.com/modern-go/reflect2"
 find "$reflect2_src" -maxdepth 1 -type f \( -name '*.go' -o -name '*.s' \) ! -name '*_test.go' \
   -exec cp {} "$tree/vendor/github.com/modern-go/reflect2/" \;
+
+step "5/8 apply the project's kubelet backport (patches/)"
+for p in "$patches"/*.patch; do
+  patch -p1 --forward --silent -d "$tree" <"$p" || fail "patch $(basename "$p") does not apply"
+done
 
 # The upstream tree does not build in module mode with this Go ("updates to go.mod needed"):
 # build in GOPATH mode, as Debian's own packaging does.
 export GOPATH=$gopath GO111MODULE=off CGO_ENABLED=0 GOFLAGS='' GOCACHE=$build_dir/gocache
 cd "$tree"
 
-step "5/7 generate pkg/generated/openapi with the vendored openapi-gen"
+step "6/8 generate pkg/generated/openapi with the vendored openapi-gen"
 go build -o "$build_dir/bin/openapi-gen" ./vendor/k8s.io/kube-openapi/cmd/openapi-gen
 # The input packages are chosen as upstream's Makefile.generated_files does: every package
 # (staging named as vendor/) with a "+k8s:openapi-gen=" tag, less code-generator and sample-apiserver.
@@ -96,18 +109,26 @@ openapi_inputs=$(
   -r "$build_dir/openapi-violations.report"
 [[ -s pkg/generated/openapi/zz_generated.openapi.go ]] || fail "openapi-gen wrote no zz_generated.openapi.go"
 
-step "6/7 build cmd/kube-apiserver (several minutes)"
+step "7/8 build $GPUPOOL_KUBE_COMPONENTS and pause (many minutes from an empty Go cache)"
 version_pkg=k8s.io/kubernetes/vendor/k8s.io/component-base/version
 ldflags="-s -w -X $version_pkg.gitVersion=$GPUPOOL_KUBE_VERSION -X $version_pkg.gitMajor=1 -X $version_pkg.gitMinor=20"
 ldflags+=" -X $version_pkg.gitTreeState=clean -X $version_pkg.buildDate=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-go build -trimpath -ldflags "$ldflags" -o "$build_dir/kube-apiserver" ./cmd/kube-apiserver
+mkdir -p "$build_dir/out"
+for name in $GPUPOOL_KUBE_COMPONENTS; do
+  echo "    go build ./cmd/$name (+${SECONDS}s)"
+  go build -trimpath -ldflags "$ldflags" -o "$build_dir/out/$name" "./cmd/$name"
+done
+# The sandbox image's one process, compiled as upstream's build/pause Makefile does.
+pause_version=$(sed -n 's/^TAG ?*= *//p' build/pause/Makefile)
+gcc -Os -Wall -Werror -static -DVERSION="v$pause_version-gpupool" -o "$build_dir/out/pause" build/pause/linux/pause.c
+echo "$pause_version" >"$build_dir/out/pause.version"
 
-step "7/7 cache the binary"
+step "8/8 cache the binaries"
 cd /
-mv "$build_dir/kube-apiserver" "$GPUPOOL_APISERVER_BIN"
-binary_is_usable || fail "the built binary does not report Kubernetes $GPUPOOL_KUBE_VERSION"
+mv "$build_dir"/out/* "$GPUPOOL_KUBE_CACHE/"
+cache_is_complete || fail "the built binaries do not all report Kubernetes $GPUPOOL_KUBE_VERSION"
 if [[ ${GPUPOOL_APISERVER_KEEP_BUILD:-0} != 1 ]]; then
   chmod -R u+w "$build_dir"
   rm -rf "$build_dir"
 fi
-echo "    built: $GPUPOOL_APISERVER_BIN ($("$GPUPOOL_APISERVER_BIN" --version))"
+echo "    built into $GPUPOOL_KUBE_CACHE: $GPUPOOL_KUBE_COMPONENTS pause ($("$GPUPOOL_APISERVER_BIN" --version))"

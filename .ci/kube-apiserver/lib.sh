@@ -2,8 +2,11 @@
 # shellcheck shell=bash
 
 readonly GPUPOOL_KUBE_VERSION=v1.20.2
-GPUPOOL_APISERVER_CACHE=${GPUPOOL_APISERVER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/gpupool/kube-apiserver-$GPUPOOL_KUBE_VERSION}
-GPUPOOL_APISERVER_BIN=$GPUPOOL_APISERVER_CACHE/kube-apiserver
+# One cache for every binary build.sh makes from the one source tree (apiserver, kubelet,
+# controller-manager, scheduler, pause).
+GPUPOOL_KUBE_CACHE=${GPUPOOL_KUBE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/gpupool/kubernetes-$GPUPOOL_KUBE_VERSION}
+GPUPOOL_APISERVER_BIN=$GPUPOOL_KUBE_CACHE/kube-apiserver
+readonly GPUPOOL_KUBE_COMPONENTS="kube-apiserver kubelet kube-controller-manager kube-scheduler"
 # Where start.sh keeps the running cluster (certificates, etcd data, logs, pid files).
 GPUPOOL_APISERVER_STATE=${GPUPOOL_APISERVER_STATE:-${TMPDIR:-/tmp}/gpupool-apiserver}
 
@@ -48,7 +51,16 @@ ensure_packages() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-# binary_is_usable: the cached kube-apiserver exists, runs and reports the expected version.
+# binary_is_usable [NAME]: the cached binary NAME (default kube-apiserver) exists, runs and
+# reports the expected version.
 binary_is_usable() {
-  [[ -x $GPUPOOL_APISERVER_BIN ]] && "$GPUPOOL_APISERVER_BIN" --version 2>/dev/null | grep -qx "Kubernetes $GPUPOOL_KUBE_VERSION"
+  local bin=$GPUPOOL_KUBE_CACHE/${1:-kube-apiserver}
+  [[ -x $bin ]] && "$bin" --version 2>/dev/null | grep -qx "Kubernetes $GPUPOOL_KUBE_VERSION"
+}
+
+# cache_is_complete: every component and the pause binary are cached and usable.
+cache_is_complete() {
+  local name
+  for name in $GPUPOOL_KUBE_COMPONENTS; do binary_is_usable "$name" || return 1; done
+  [[ -x $GPUPOOL_KUBE_CACHE/pause ]]
 }

@@ -6,7 +6,7 @@
 # Usage: start.sh [KUBECONFIG-PATH]
 #   The kubeconfig goes to $1, else $GPUPOOL_TEST_KUBECONFIG, else $GPUPOOL_APISERVER_STATE/kubeconfig;
 #   its path is printed on the last line.
-# Env: GPUPOOL_APISERVER_CACHE (where build.sh put the binary), GPUPOOL_APISERVER_STATE (run dir,
+# Env: GPUPOOL_KUBE_CACHE (where build.sh put the binaries), GPUPOOL_APISERVER_STATE (run dir,
 #      default ${TMPDIR:-/tmp}/gpupool-apiserver), GPUPOOL_APISERVER_START_TIMEOUT (seconds, default 90)
 set -Eeuo pipefail
 # shellcheck source=.ci/kube-apiserver/lib.sh
@@ -127,6 +127,7 @@ daemon kube-apiserver "$GPUPOOL_APISERVER_BIN" \
   --api-audiences=https://kubernetes.default.svc \
   --service-cluster-ip-range=10.0.0.0/24 \
   --authorization-mode=RBAC \
+  --kubelet-preferred-address-types=InternalIP \
   --disable-admission-plugins=ServiceAccount \
   --allow-privileged=true \
   --cert-dir="$pki"

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Stops everything up.sh started, by PID: the kubelet, every pod's containers (through the CRI),
+# containerd, and the API server; restores the sysctls the kubelet rewrote; removes the state dir.
+# Safe to run when nothing runs. Usage: down.sh [--keep-state]
+set -Eeuo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=e2e/node/lib.sh
+source "$here/lib.sh"
+state=$GPUPOOL_NODE_STATE
+keep_state=0
+[[ ${1:-} == --keep-state ]] && keep_state=1
+ctr_sock=$state/containerd/containerd.sock
+
+# stop_pid NAME: TERM, then KILL after 15 s, the process in $state/NAME.pid if it still runs NAME.
+stop_pid() {
+  local name=$1 pidfile=$state/$1.pid pid
+  [[ -f $pidfile ]] || return 0
+  pid=$(cat "$pidfile")
+  if ! kill -0 "$pid" 2>/dev/null || ! tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "$name"; then
+    return 0
+  fi
+  kill -TERM "$pid"
+  for _ in $(seq 30); do
+    kill -0 "$pid" 2>/dev/null || { echo "    stopped $name (pid $pid)"; return 0; }
+    sleep 0.5
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  echo "    killed $name (pid $pid) after 15 s"
+}
+
+if [[ ! -d $state ]]; then
+  echo "    nothing to stop: $state does not exist"
+  exit 0
+fi
+
+step "1/4 stop the kubelet"
+stop_pid kubelet
+
+step "2/4 stop every pod's containers and containerd"
+if pid_alive "$state/containerd.pid"; then
+  for task in $(ctr --address "$ctr_sock" -n k8s.io tasks ls -q 2>/dev/null); do
+    ctr --address "$ctr_sock" -n k8s.io tasks kill -s KILL "$task" >/dev/null 2>&1 || true
+  done
+  sleep 1
+fi
+stop_pid containerd
+# A runc shim outlives containerd by design: end the ones of this node's state dir.
+for pid in $(pgrep -f "containerd-shim-runc-v2 .*-address $ctr_sock" || true); do
+  kill -KILL "$pid" 2>/dev/null || true
+done
+# Pod sandboxes' mounts and the bridge the CNI made.
+grep " $state/" /proc/mounts | cut -d' ' -f2 | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
+ip link delete gpupool0 >/dev/null 2>&1 || true
+
+step "3/4 stop the API server"
+stop_args=()
+((keep_state)) && stop_args=(--keep-state)
+GPUPOOL_APISERVER_STATE=$state/apiserver "$here/../../.ci/kube-apiserver/stop.sh" "${stop_args[@]}" >/dev/null || true
+
+step "4/4 restore the host sysctls"
+if [[ -f $state/sysctl.saved ]]; then
+  read -r overcommit panic panic_on_oops <"$state/sysctl.saved"
+  sysctl -q -w vm.overcommit_memory="$overcommit" kernel.panic="$panic" kernel.panic_on_oops="$panic_on_oops" || true
+fi
+((keep_state)) || rm -rf "$state"
+echo "node down"
