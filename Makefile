@@ -46,7 +46,19 @@ HELM ?= $(or $(wildcard .cache/tools/layer/helm/helm),helm)
 KUBECTL ?= $(or $(wildcard .cache/tools/layer/kubectl/kubectl),kubectl)
 SAMPLES := samples/profiles.yaml samples/compatible-pair.yaml samples/incompatible-pair.yaml samples/missing-profile.yaml
 
-.PHONY: image kind-up kind-load deploy samples e2e undeploy kind-down chart-check
+.PHONY: image kind-up kind-load deploy samples e2e undeploy kind-down chart-check node-up node-down node-test
+
+# A real node without Docker: kubelet + containerd from Debian's packages and source (e2e/node).
+NODE_STATE ?= $(or $(GPUPOOL_NODE_STATE),$${TMPDIR:-/tmp}/gpupool-node)
+
+node-up: ## Bring up a real single-node cluster without Docker (kubelet, containerd, the GpuPool image)
+	GPUPOOL_NODE_STATE=$(NODE_STATE) e2e/node/up.sh
+
+node-down: ## Stop everything node-up started and remove its state
+	GPUPOOL_NODE_STATE=$(NODE_STATE) e2e/node/down.sh
+
+node-test: ## The Node tests on the node node-up brought up (device plugin, operator, pods run to completion)
+	@GPUPOOL_NODE_ENV=$(NODE_STATE)/node.env .ci/test-summary $(DOTNET) test tests/GpuPool.Node.Tests -c $(CONFIG)
 
 image: ## Build the one GpuPool image (Docker)
 	docker build -t $(IMAGE_REPOSITORY):$(IMAGE_TAG) --build-arg VERSION=$(IMAGE_TAG) \

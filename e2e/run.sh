@@ -66,7 +66,13 @@ wait_until() {
 
 job_field() { k get gpujob "$1" -n "$samples_ns" -o "jsonpath={$2}"; }
 job_finished() { [[ $(job_field "$1" .status.phase) =~ ^(Succeeded|Failed)$ ]]; }
-node_has_slots() { [[ $(k get "$1" -o 'jsonpath={.status.allocatable.gpupool\.io/gpu}') == "$2" ]]; }
+# node_has_gpus NODE N: the device plugin registered gpupool.io/gpu-0..N-1, 100 devices (percent) each.
+node_has_gpus() {
+  local i
+  for ((i = 0; i < $2; i++)); do
+    [[ $(k get "$1" -o "jsonpath={.status.allocatable.gpupool\\.io/gpu-$i}") == 100 ]] || return 1
+  done
+}
 
 # at_least A B: A >= B as decimals.
 at_least() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 >= b + 0) }'; }
@@ -96,7 +102,7 @@ make --no-print-directory deploy HELM="$helm" IMAGE_TAG=dev NAMESPACE="$namespac
 step="4 simulated GPUs advertised"
 say "$step"
 for node in $(k get nodes -l '!node-role.kubernetes.io/control-plane' -o name); do
-  wait_until 180 "4 gpupool.io/gpu slots on $node" node_has_slots "$node" 4
+  wait_until 180 "resources gpupool.io/gpu-0 and -1 on $node" node_has_gpus "$node" 2
   [[ $(k get "$node" -o jsonpath='{.metadata.labels.gpupool\.io/gpu-model}') == V100 ]] || die "$node lacks label gpupool.io/gpu-model=V100"
 done
 
@@ -134,6 +140,9 @@ done
 [[ $(job_field unprofiled .status.phase) == Pending ]] || die "unprofiled is $(job_field unprofiled .status.phase), want Pending"
 [[ $(job_field unprofiled '.status.conditions[?(@.type=="ProfileMissing")].status') == True ]] ||
   die "unprofiled lacks condition ProfileMissing=True"
+[[ $(job_field unprofiled '.status.conditions[?(@.type=="Scheduled")].reason') == ProfileMissing ]] ||
+  die "unprofiled lacks condition Scheduled=False reason ProfileMissing"
+! k get pod unprofiled-gpupool -n "$samples_ns" >/dev/null 2>&1 || die "unprofiled has a pod; it must wait for its profile"
 [[ $(k get pod train-sgemm-gpupool -n "$samples_ns" -o jsonpath='{.spec.schedulerName}') == gpupool ]] ||
   die "train-sgemm's pod was not scheduled by gpupool"
 

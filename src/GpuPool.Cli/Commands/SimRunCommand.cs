@@ -20,9 +20,24 @@ internal static class SimRunCommand
             Description = "Where the result JSON goes (the container's termination message).",
             DefaultValueFactory = _ => "/dev/termination-log",
         };
+        // The emulator lives in the device plugin, which may be restarting while the kubelet
+        // starts containers it has already allocated: wait for it, as a CUDA process waits for
+        // its MPS daemon, but not forever.
+        var emulatorWait = new Option<double>("--emulator-wait")
+        {
+            Description = "Seconds to wait for the emulator to answer before the job is registered.",
+            DefaultValueFactory = _ => 60,
+        };
+        emulatorWait.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is not (>= 1 and <= 3600))
+            {
+                r.AddError("--emulator-wait must be between 1 and 3600 seconds.");
+            }
+        });
         var command = new Command("sim-run", "Run this pod's workload on the node's GPU emulator and report its measured NP.")
         {
-            workload, share, gpu, socket, terminationLog,
+            workload, share, gpu, socket, terminationLog, emulatorWait,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -31,7 +46,7 @@ internal static class SimRunCommand
             {
                 var settings = SimRunSettings.Resolve(
                     parsed.GetValue(workload), parsed.GetValue(share), parsed.GetValue(gpu), parsed.GetValue(socket), parsed.GetValue(terminationLog)!, environment);
-                await new SimRunner(output).RunAsync(settings, cancellationToken).ConfigureAwait(false);
+                await new SimRunner(output, TimeSpan.FromSeconds(parsed.GetValue(emulatorWait))).RunAsync(settings, cancellationToken).ConfigureAwait(false);
                 return 0;
             }
             catch (Exception e) when (e is FormatException or InvalidOperationException or IOException or UnauthorizedAccessException or RpcException)

@@ -1,8 +1,12 @@
 using System.Globalization;
+using System.Net.Sockets;
 using System.Text.Json;
 using GpuPool.DevicePlugin.Kubelet;
 using GpuPool.Emulator.V1;
 using Grpc.Core;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
 
 namespace GpuPool.Cli.SimRun;
 
@@ -10,7 +14,9 @@ namespace GpuPool.Cli.SimRun;
 /// Runs one workload on the node's GPU emulator: registers it, prints progress as the emulator
 /// reports it, and on completion prints <c>measured-np=</c> and writes the termination log.
 /// </summary>
-internal sealed class SimRunner(TextWriter output)
+/// <param name="output">Where progress goes.</param>
+/// <param name="emulatorWait">How long to wait for the emulator to answer before the job is registered.</param>
+internal sealed class SimRunner(TextWriter output, TimeSpan emulatorWait)
 {
     public async Task<SimRunResult> RunAsync(SimRunSettings settings, CancellationToken cancellationToken)
     {
@@ -20,6 +26,7 @@ internal sealed class SimRunner(TextWriter output)
             $"sim-run: job {workload.Job} on GPU {settings.GpuUuid}, share {settings.Share}, {workload.Iterations} iterations of {workload.Kernels.Count} kernels ({workload.IsolatedSeconds:0.###} s isolated)")).ConfigureAwait(false);
 
         using var channel = UnixSocketChannel.Create(settings.EmulatorSocket);
+        await WaitForEmulatorAsync(settings.EmulatorSocket, cancellationToken).ConfigureAwait(false);
         var client = new GpuEmulator.GpuEmulatorClient(channel);
         using var call = client.RunJob(ToRequest(settings), cancellationToken: cancellationToken);
         await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -36,7 +43,7 @@ internal sealed class SimRunner(TextWriter output)
                     await output.WriteLineAsync(Invariant($"progress: {p.IterationsDone}/{p.Iterations} iterations, {p.SimulatedSeconds:0.000} s simulated, rate {p.Rate:0.000} {partner}")).ConfigureAwait(false);
                     break;
                 case JobEvent.KindOneofCase.Finished:
-                    return await FinishAsync(message.Finished, settings.TerminationLog, cancellationToken).ConfigureAwait(false);
+                    return await FinishAsync(message.Finished, settings, cancellationToken).ConfigureAwait(false);
                 default:
                     break;
             }
@@ -45,12 +52,41 @@ internal sealed class SimRunner(TextWriter output)
         throw new InvalidOperationException("The emulator ended the job's stream before it finished.");
     }
 
-    private async Task<SimRunResult> FinishAsync(Finished finished, string terminationLog, CancellationToken cancellationToken)
+    /// <summary>Polls the emulator's socket until it accepts a connection, for at most the wait.</summary>
+    private async Task WaitForEmulatorAsync(string socketPath, CancellationToken cancellationToken)
     {
-        var result = new SimRunResult(finished.MeasuredNp, finished.IsolatedSeconds, finished.SharedSeconds);
+        var pipeline = new ResiliencePipelineBuilder()
+            .AddTimeout(emulatorWait)
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<SocketException>(),
+                MaxRetryAttempts = int.MaxValue,
+                Delay = TimeSpan.FromMilliseconds(500),
+                BackoffType = DelayBackoffType.Constant,
+            })
+            .Build();
+        try
+        {
+            await pipeline.ExecuteAsync(
+                async ct =>
+                {
+                    using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), ct).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException)
+        {
+            throw new InvalidOperationException(Invariant($"the GPU emulator is unreachable: nothing answered at {socketPath} within {emulatorWait.TotalSeconds:0.#} s."));
+        }
+    }
+
+    private async Task<SimRunResult> FinishAsync(Finished finished, SimRunSettings settings, CancellationToken cancellationToken)
+    {
+        var result = new SimRunResult(finished.MeasuredNp, finished.IsolatedSeconds, finished.SharedSeconds, settings.GpuUuid, settings.Share);
         await output.WriteLineAsync(Invariant($"finished: {result.IsolatedSeconds:0.000} s isolated, {result.SharedSeconds:0.000} s shared")).ConfigureAwait(false);
         await output.WriteLineAsync(Invariant($"measured-np={result.MeasuredNp:0.######}")).ConfigureAwait(false);
-        await File.WriteAllTextAsync(terminationLog, JsonSerializer.Serialize(result), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(settings.TerminationLog, JsonSerializer.Serialize(result), cancellationToken).ConfigureAwait(false);
         return result;
     }
 

@@ -1,8 +1,10 @@
 namespace GpuPool.Core.Contracts;
 
 /// <summary>
-/// The pod annotations of the contract between the operator (writes them before binding), the
-/// device plugin (validates them in Allocate) and sim-run. All values are strings.
+/// The pod annotations the operator writes before binding: its durable record of a decision (which
+/// GPU, with whom, which setting) and, mapped into the container's env by the pod itself, the
+/// informational values sim-run and the workload read. The device plugin reads none of them: the GPU
+/// and the share travel as the pod's <see cref="GpuResources"/> limit. All values are strings.
 /// </summary>
 public static class PodAnnotations
 {
@@ -24,7 +26,4 @@ public static class PodAnnotations
 
     /// <summary>Operator-only addition: the setting as shown in status (e.g. "share 0.5/0.5").</summary>
     public const string Setting = "gpupool.io/setting";
-
-    /// <summary>Operator-only addition: "true" when the job runs alone because its profile was missing.</summary>
-    public const string ProfileMissing = "gpupool.io/profile-missing";
 }

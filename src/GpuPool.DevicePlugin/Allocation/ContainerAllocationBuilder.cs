@@ -1,4 +1,5 @@
 using System.Globalization;
+using GpuPool.Core.Contracts;
 using GpuPool.DevicePlugin.Options;
 using Microsoft.Extensions.Options;
 using ContainerAllocateResponse = GpuPool.DevicePlugin.Kubelet.V1Beta1.ContainerAllocateResponse;
@@ -6,7 +7,11 @@ using Mount = GpuPool.DevicePlugin.Kubelet.V1Beta1.Mount;
 
 namespace GpuPool.DevicePlugin.Allocation;
 
-/// <summary>What the runtime adds to a container for a validated allocation: environment and mounts.</summary>
+/// <summary>
+/// What the runtime adds to a container for an allocation: environment and mounts, a pure function of
+/// the GPU and the number of its devices (the partner, prediction and mode reach the container
+/// through the pod's own env, from its annotations).
+/// </summary>
 public sealed class ContainerAllocationBuilder(IOptions<DevicePluginOptions> options)
 {
     /// <summary>Host directory shared with containers: MPS pipes and (by default) the emulator socket.</summary>
@@ -22,14 +27,11 @@ public sealed class ContainerAllocationBuilder(IOptions<DevicePluginOptions> opt
         var envs = response.Envs;
         envs["CUDA_VISIBLE_DEVICES"] = uuid;
         envs["CUDA_MPS_PIPE_DIRECTORY"] = MpsPipeDirectory;
-        envs["CUDA_MPS_ACTIVE_THREAD_PERCENTAGE"] = Invariant(allocation.MpsActiveThreadPercentage);
+        envs["CUDA_MPS_ACTIVE_THREAD_PERCENTAGE"] = Invariant(allocation.Units);
         envs["CUDA_MPS_PINNED_DEVICE_MEM_LIMIT"] = $"{uuid}={Invariant(MemoryLimit(allocation))}M";
         envs["GPUPOOL_GPU_UUID"] = uuid;
         envs["GPUPOOL_GPU_INDEX"] = Invariant(allocation.Gpu.Index);
-        envs["GPUPOOL_SHARING_MODE"] = allocation.SharingMode;
         envs["GPUPOOL_SHARE"] = allocation.Share.ToString("R", CultureInfo.InvariantCulture);
-        envs["GPUPOOL_PARTNER"] = allocation.Partner;
-        envs["GPUPOOL_PREDICTED_NP"] = allocation.PredictedNp?.ToString("R", CultureInfo.InvariantCulture) ?? "";
         if (options.Value.IsSimulated)
         {
             envs["GPUPOOL_EMULATOR_SOCKET"] = options.Value.EmulatorSocket;
@@ -46,9 +48,9 @@ public sealed class ContainerAllocationBuilder(IOptions<DevicePluginOptions> opt
         return response;
     }
 
-    // "0" means the job stated no memory need: cap it at the whole GPU rather than at nothing.
+    // The same fraction of the memory as of the SMs: the kubelet's request carries nothing else.
     private static long MemoryLimit(GpuAllocation allocation) =>
-        allocation.GpuMemoryMiB > 0 ? allocation.GpuMemoryMiB : allocation.Gpu.MemoryMiB;
+        allocation.Gpu.MemoryMiB * allocation.Units / GpuResources.UnitsPerGpu;
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,17 +1,13 @@
+using GpuPool.Core.Contracts;
 using GpuPool.DevicePlugin.Devices;
 
 namespace GpuPool.DevicePlugin.Allocation;
 
 /// <summary>
-/// A pod's GPU placement after every annotation passed validation: the only values that may reach a
-/// container's environment.
+/// What one container was given: a GPU and how many of its <see cref="GpuResources.UnitsPerGpu"/>
+/// devices. Everything a container's environment says follows from these two.
 /// </summary>
-public sealed record GpuAllocation(
-    PendingPod Pod,
-    GpuDevice Gpu,
-    string SharingMode,
-    double Share,
-    int MpsActiveThreadPercentage,
-    long GpuMemoryMiB,
-    string Partner,
-    double? PredictedNp);
+public sealed record GpuAllocation(GpuDevice Gpu, int Units)
+{
+    public double Share => (double)Units / GpuResources.UnitsPerGpu;
+}

@@ -41,17 +41,14 @@ public static class DevicePluginHostExtensions
         services.AddSingleton<DeviceInventory>();
         services.AddHostedService<DeviceHealthMonitor>();
 
-        // 3. Kubernetes adapters: pod annotations for Allocate, node inventory publishing.
+        // 3. Kubernetes adapter: node inventory publishing (Allocate needs no API call).
         services.AddSingleton<KubernetesClientProvider>();
-        services.AddSingleton<IPodAnnotationSource, KubernetesPodAnnotationSource>();
         services.AddSingleton<INodeInventoryPublisher, KubernetesNodeInventoryPublisher>();
         services.AddHostedService<NodeInventoryPublishing>();
 
-        // 4. The kubelet plugin: service, restartable server, registration lifecycle.
-        services.AddSingleton<AllocationClaims>();
+        // 4. The kubelet plugin: one restartable server per GPU resource, registration lifecycle.
         services.AddSingleton<ContainerAllocationBuilder>();
-        services.AddSingleton<DevicePluginService>();
-        services.AddSingleton<PluginServer>();
+        services.AddSingleton<PluginServerFactory>();
         services.AddSingleton<KubeletRegistrar>();
         services.AddSingleton<RegistrationState>();
         services.AddHostedService<PluginLifecycle>();

@@ -1,15 +1,18 @@
+using System.Globalization;
+using GpuPool.Core.Contracts;
 using GpuPool.DevicePlugin.Devices;
 
 namespace GpuPool.DevicePlugin.Kubelet;
 
-/// <summary>Device IDs advertised to the kubelet: two slots per GPU, "&lt;uuid&gt;-slot0" and "-slot1".</summary>
+/// <summary>
+/// Device IDs advertised for one GPU's resource: one per percent of its share, "&lt;uuid&gt;-p00" to
+/// "&lt;uuid&gt;-p99". They carry the UUID so that an ID of another GPU is recognisable as such.
+/// </summary>
 public static class DeviceIds
 {
-    public const int SlotsPerGpu = 2;
-
     public static IEnumerable<string> For(GpuDevice gpu)
     {
         ArgumentNullException.ThrowIfNull(gpu);
-        return Enumerable.Range(0, SlotsPerGpu).Select(slot => $"{gpu.Uuid}-slot{slot}");
+        return Enumerable.Range(0, GpuResources.UnitsPerGpu).Select(unit => $"{gpu.Uuid}-p{unit.ToString("00", CultureInfo.InvariantCulture)}");
     }
 }

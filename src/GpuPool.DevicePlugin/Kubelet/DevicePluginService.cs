@@ -1,4 +1,3 @@
-using GpuPool.Core.Contracts;
 using GpuPool.DevicePlugin.Allocation;
 using GpuPool.DevicePlugin.Devices;
 using GpuPool.DevicePlugin.Kubelet.V1Beta1;
@@ -7,15 +6,24 @@ using Microsoft.Extensions.Logging;
 
 namespace GpuPool.DevicePlugin.Kubelet;
 
-/// <summary>The kubelet-facing gRPC service: advertises GPU slots and pins each pod to its GPU.</summary>
+/// <summary>
+/// The kubelet-facing gRPC service of one GPU's resource: advertises its per-percent devices and
+/// answers Allocate from the request alone (this resource is the GPU, the number of devices the
+/// share), so the answer never depends on which pod asks, when, or what this process remembers.
+/// </summary>
 public sealed partial class DevicePluginService(
+    int gpuIndex,
+    string resourceName,
     DeviceInventory inventory,
-    IPodAnnotationSource pods,
-    AllocationClaims claims,
     ContainerAllocationBuilder builder,
     ILogger<DevicePluginService> logger) : V1Beta1.DevicePlugin.DevicePluginBase
 {
-    public static DevicePluginOptions Options { get; } = new() { PreStartRequired = false, GetPreferredAllocationAvailable = true };
+    // One GPU per resource leaves nothing to steer between GPUs, so the kubelet's own pick stands.
+    public static DevicePluginOptions Options { get; } = new() { PreStartRequired = false, GetPreferredAllocationAvailable = false };
+
+    public int GpuIndex => gpuIndex;
+
+    public string ResourceName => resourceName;
 
     public override Task<DevicePluginOptions> GetDevicePluginOptions(Empty request, ServerCallContext context) => Task.FromResult(Options);
 
@@ -27,7 +35,7 @@ public sealed partial class DevicePluginService(
         while (!cancellation.IsCancellationRequested)
         {
             var (devices, version) = inventory.Snapshot();
-            await responseStream.WriteAsync(ToResponse(devices), cancellation).ConfigureAwait(false);
+            await responseStream.WriteAsync(ToResponse(devices.Where(d => d.Index == gpuIndex)), cancellation).ConfigureAwait(false);
             try
             {
                 await inventory.WaitForChangeAsync(version, cancellation).ConfigureAwait(false);
@@ -39,60 +47,26 @@ public sealed partial class DevicePluginService(
         }
     }
 
-    /// <summary>Packs: slots of a GPU whose other slot is already taken come first, keeping whole GPUs free.</summary>
-    public override Task<PreferredAllocationResponse> GetPreferredAllocation(PreferredAllocationRequest request, ServerCallContext context)
+    public override Task<AllocateResponse> Allocate(AllocateRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var response = new PreferredAllocationResponse();
+        var devices = inventory.Devices;
+        var response = new AllocateResponse();
         foreach (var container in request.ContainerRequests)
         {
-            var available = container.AvailableDeviceIDs.ToHashSet(StringComparer.Ordinal);
-            var halfUsed = inventory.Devices
-                .Where(g => DeviceIds.For(g).Count(available.Contains) == 1)
-                .SelectMany(DeviceIds.For)
-                .ToHashSet(StringComparer.Ordinal);
-            var chosen = container.MustIncludeDeviceIDs
-                .Concat(container.AvailableDeviceIDs.OrderBy(id => halfUsed.Contains(id) ? 0 : 1).ThenBy(id => id, StringComparer.Ordinal))
-                .Distinct(StringComparer.Ordinal)
-                .Take(container.AllocationSize);
-            response.ContainerResponses.Add(new ContainerPreferredAllocationResponse { DeviceIDs = { chosen } });
+            var allocation = AllocationRequestReader.Read(gpuIndex, resourceName, devices, container.DevicesIds);
+            LogAllocated(allocation.Gpu.Index, allocation.Gpu.Uuid, allocation.Units);
+            response.ContainerResponses.Add(builder.Build(allocation));
         }
 
         return Task.FromResult(response);
     }
 
-    public override async Task<AllocateResponse> Allocate(AllocateRequest request, ServerCallContext context)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(context);
-        var devices = inventory.Devices;
-        var known = devices.SelectMany(DeviceIds.For).ToHashSet(StringComparer.Ordinal);
-        var pending = await pods.ListPendingAsync(context.CancellationToken).ConfigureAwait(false);
-        var response = new AllocateResponse();
-        foreach (var container in request.ContainerRequests)
-        {
-            var unknown = container.DevicesIds.FirstOrDefault(id => !known.Contains(id));
-            if (unknown is not null)
-            {
-                throw new RpcException(new Status(StatusCode.InvalidArgument, $"device '{unknown}' is not a {KubeletApi.ResourceName} slot of this node."));
-            }
-
-            // The pod the operator annotated is the one this container belongs to (see AllocationClaims).
-            var pod = claims.Next(pending)
-                ?? throw new RpcException(new Status(StatusCode.NotFound, $"no pending pod on this node carries annotation {PodAnnotations.GpuIndex} awaiting a GPU."));
-            var allocation = PodAllocationValidator.Validate(pod, devices);
-            claims.Record(pod);
-            LogAllocated(pod, allocation.Gpu.Index, allocation.Gpu.Uuid, allocation.Share);
-            response.ContainerResponses.Add(builder.Build(allocation));
-        }
-
-        return response;
-    }
-
     public override Task<PreStartContainerResponse> PreStartContainer(PreStartContainerRequest request, ServerCallContext context) =>
         Task.FromResult(new PreStartContainerResponse());
 
-    internal static ListAndWatchResponse ToResponse(IReadOnlyList<GpuDevice> devices)
+    /// <summary>A GPU's health is that of each of its devices.</summary>
+    internal static ListAndWatchResponse ToResponse(IEnumerable<GpuDevice> devices)
     {
         var response = new ListAndWatchResponse();
         foreach (var gpu in devices)
@@ -104,6 +78,6 @@ public sealed partial class DevicePluginService(
         return response;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Allocated pod {Pod} to GPU {Index} ({Uuid}) with share {Share}.")]
-    private partial void LogAllocated(PendingPod pod, int index, string uuid, double share);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Allocated GPU {Index} ({Uuid}) with {Units} percent.")]
+    private partial void LogAllocated(int index, string uuid, int units);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace GpuPool.DevicePlugin.Kubelet;
 
 /// <summary>Fixed names of the kubelet device-plugin protocol and of this plugin within it.</summary>
@@ -7,11 +9,10 @@ public static class KubeletApi
 
     public const string KubeletSocketName = "kubelet.sock";
 
-    public const string PluginSocketName = "gpupool.sock";
-
-    public const string ResourceName = "gpupool.io/gpu";
-
     public const string Healthy = "Healthy";
 
     public const string Unhealthy = "Unhealthy";
+
+    /// <summary>Each GPU's resource is its own registration, so each has its own socket.</summary>
+    public static string PluginSocketName(int gpuIndex) => $"gpupool-gpu-{gpuIndex.ToString(CultureInfo.InvariantCulture)}.sock";
 }

@@ -4,7 +4,7 @@ using DevicePluginOptions = GpuPool.DevicePlugin.Options.DevicePluginOptions;
 
 namespace GpuPool.DevicePlugin.Kubelet;
 
-/// <summary>Checks that the plugin's own socket answers, then registers it with the kubelet.</summary>
+/// <summary>Checks that a GPU's plugin socket answers, then registers its resource with the kubelet.</summary>
 public sealed class KubeletRegistrar(IOptions<DevicePluginOptions> options)
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
@@ -19,15 +19,16 @@ public sealed class KubeletRegistrar(IOptions<DevicePluginOptions> options)
         await client.GetDevicePluginOptionsAsync(new Empty(), deadline: DateTime.UtcNow + CallTimeout, cancellationToken: cancellationToken);
     }
 
-    public async Task RegisterAsync(CancellationToken cancellationToken)
+    public async Task RegisterAsync(PluginServer server, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(server);
         using var channel = UnixSocketChannel.Create(KubeletSocketPath);
         var client = new Registration.RegistrationClient(channel);
         var request = new RegisterRequest
         {
             Version = KubeletApi.Version,
-            Endpoint = KubeletApi.PluginSocketName,
-            ResourceName = KubeletApi.ResourceName,
+            Endpoint = server.SocketName,
+            ResourceName = server.Service.ResourceName,
             Options = DevicePluginService.Options,
         };
         await client.RegisterAsync(request, deadline: DateTime.UtcNow + CallTimeout, cancellationToken: cancellationToken);

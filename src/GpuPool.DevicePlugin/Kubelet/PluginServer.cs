@@ -11,15 +11,19 @@ using Microsoft.Extensions.Options;
 namespace GpuPool.DevicePlugin.Kubelet;
 
 /// <summary>
-/// The gRPC server on the plugin's socket in the kubelet directory. It is a separate, restartable
-/// Kestrel instance because a restarting kubelet deletes every socket there and the plugin must
-/// listen anew; the service object itself is shared with the outer host.
+/// The gRPC server of one GPU's resource on its socket in the kubelet directory. It is a separate,
+/// restartable Kestrel instance because a restarting kubelet deletes every socket there and the
+/// plugin must listen anew, and one per GPU because the kubelet tells a resource by its socket.
 /// </summary>
 public sealed class PluginServer(DevicePluginService service, ILoggerFactory loggerFactory, IOptions<DevicePluginOptions> options) : IAsyncDisposable
 {
     private WebApplication? _app;
 
-    public string SocketPath => Path.Combine(options.Value.KubeletSocketDir, KubeletApi.PluginSocketName);
+    public DevicePluginService Service => service;
+
+    public string SocketName => KubeletApi.PluginSocketName(service.GpuIndex);
+
+    public string SocketPath => Path.Combine(options.Value.KubeletSocketDir, SocketName);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

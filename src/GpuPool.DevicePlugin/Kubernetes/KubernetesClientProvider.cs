@@ -1,9 +1,10 @@
+using GpuPool.Operator.Kubernetes;
 using k8s;
 
 namespace GpuPool.DevicePlugin.Kubernetes;
 
 /// <summary>
-/// Creates the API client on first use (in-cluster config, else the kubeconfig), so a plugin
+/// Creates the API client on first use (see <see cref="ClusterConfiguration"/>), so a plugin
 /// started without a cluster still serves the kubelet and the emulator and reports the error
 /// where the API is needed. A failed creation is not remembered: the next call tries again.
 /// </summary>
@@ -18,10 +19,7 @@ public sealed class KubernetesClientProvider : IDisposable
         {
             lock (_gate)
             {
-                return _client ??= new k8s.Kubernetes(
-                    KubernetesClientConfiguration.IsInCluster()
-                        ? KubernetesClientConfiguration.InClusterConfig()
-                        : KubernetesClientConfiguration.BuildConfigFromConfigFile());
+                return _client ??= new k8s.Kubernetes(ClusterConfiguration.Load());
             }
         }
     }

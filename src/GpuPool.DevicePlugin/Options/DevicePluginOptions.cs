@@ -1,3 +1,5 @@
+using GpuPool.Core.Contracts;
+
 namespace GpuPool.DevicePlugin.Options;
 
 /// <summary>Configuration section <c>GpuPool:DevicePlugin</c>; every field is checked at start.</summary>
@@ -16,6 +18,9 @@ public sealed class DevicePluginOptions
     public string NodeName { get; set; } = "";
 
     public string KubeletSocketDir { get; set; } = "/var/lib/kubelet/device-plugins";
+
+    /// <summary>Each GPU is advertised as "&lt;prefix&gt;-&lt;index&gt;"; must equal the operator's ResourcePrefix.</summary>
+    public string ResourcePrefix { get; set; } = GpuResources.DefaultPrefix;
 
     public SimulatedGpuOptions Simulated { get; set; } = new();
 

@@ -1,4 +1,5 @@
 using System.Text;
+using GpuPool.Core.Contracts;
 using GpuPool.DevicePlugin.Kubelet;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,13 @@ public sealed class DevicePluginOptionsValidator : IValidateOptions<DevicePlugin
         }
 
         RequireAbsolute(failures, nameof(options.KubeletSocketDir), options.KubeletSocketDir);
-        RequireSocketPath(failures, nameof(options.KubeletSocketDir), Path.Combine(options.KubeletSocketDir ?? "/", KubeletApi.PluginSocketName));
+        // The longest socket name a node of up to 1000 GPUs gets.
+        RequireSocketPath(failures, nameof(options.KubeletSocketDir), Path.Combine(options.KubeletSocketDir ?? "/", KubeletApi.PluginSocketName(999)));
+        if (!GpuResources.IsValidPrefix(options.ResourcePrefix))
+        {
+            failures.Add($"{Prefix}ResourcePrefix must be an extended resource name like {GpuResources.DefaultPrefix} that '-<index>' can follow (got '{options.ResourcePrefix}').");
+        }
+
         RequireSocketPath(failures, nameof(options.EmulatorSocket), options.EmulatorSocket);
         RequirePositive(failures, nameof(options.EmulatorTimeScale), options.EmulatorTimeScale);
         RequirePositive(failures, nameof(options.HealthPollSeconds), options.HealthPollSeconds);

@@ -1,3 +1,5 @@
+using GpuPool.Core.Contracts;
+
 namespace GpuPool.Operator.Hosting;
 
 /// <summary>Configuration section GpuPool:Operator (environment GpuPool__Operator__X); validated at start.</summary>
@@ -34,7 +36,8 @@ public sealed class OperatorOptions
     /// <summary>Trained pair model (.zip); empty means the embedded default.</summary>
     public string ModelPath { get; set; } = string.Empty;
 
-    public string ResourceName { get; set; } = "gpupool.io/gpu";
+    /// <summary>GPU i of a node is the extended resource "&lt;prefix&gt;-i"; must equal the device plugin's ResourcePrefix.</summary>
+    public string ResourcePrefix { get; set; } = GpuResources.DefaultPrefix;
 
     public int HttpPort { get; set; } = 8080;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GpuPool.Core.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace GpuPool.Operator.Hosting;
@@ -27,7 +28,7 @@ public sealed partial class OperatorOptionsValidator : IValidateOptions<Operator
         Require(options.BatchLimit is >= 1 and <= 100_000, "BatchLimit", "must be in [1, 100000]", options.BatchLimit);
         Require(options.HttpPort is >= 1 and <= 65535, "HttpPort", "must be a TCP port (1..65535)", options.HttpPort);
         Require(IsDnsLabel(options.SchedulerName), "SchedulerName", "must be a DNS-1123 name", options.SchedulerName);
-        Require(ResourceName().IsMatch(options.ResourceName), "ResourceName", "must be an extended resource name like gpupool.io/gpu", options.ResourceName);
+        Require(GpuResources.IsValidPrefix(options.ResourcePrefix), "ResourcePrefix", $"must be an extended resource name like {GpuResources.DefaultPrefix} that '-<index>' can follow", options.ResourcePrefix);
         for (var i = 0; i < options.Namespaces.Count; i++)
         {
             Require(IsDnsLabel(options.Namespaces[i]), $"Namespaces:{i}", "must be a namespace name", options.Namespaces[i]);
@@ -50,7 +51,4 @@ public sealed partial class OperatorOptionsValidator : IValidateOptions<Operator
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
     private static partial Regex DnsLabel();
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?/[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$")]
-    private static partial Regex ResourceName();
 }

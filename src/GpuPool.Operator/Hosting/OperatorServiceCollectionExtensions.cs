@@ -40,9 +40,7 @@ public static class OperatorServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new OperatorMetrics(Metrics.NewCustomRegistry()));
         services.AddSingleton<ClusterCache>();
-        services.TryAddSingleton<IKubernetes>(_ => new k8s.Kubernetes(KubernetesClientConfiguration.IsInCluster()
-            ? KubernetesClientConfiguration.InClusterConfig()
-            : KubernetesClientConfiguration.BuildConfigFromConfigFile(Environment.GetEnvironmentVariable("KUBECONFIG"))));
+        services.TryAddSingleton<IKubernetes>(_ => new k8s.Kubernetes(ClusterConfiguration.Load()));
         services.TryAddSingleton<IClusterPort, KubernetesClusterPort>();
         services.AddSingleton<IObservationSink>(sp => new JsonLinesObservationSink(sp.GetRequiredService<IOptions<OperatorOptions>>().Value.ObservationsPath));
         services.TryAddSingleton(sp => DefaultModel.LoadFileOrDefault(sp.GetRequiredService<IOptions<OperatorOptions>>().Value.ModelPath));

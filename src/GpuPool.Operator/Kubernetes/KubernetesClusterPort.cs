@@ -16,8 +16,6 @@ public sealed class KubernetesClusterPort(IKubernetes client) : IClusterPort
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    private static readonly string _ownedSelector = GpuPoolApi.JobNameLabel;
-
     public IResourceFeed<GpuJob> Jobs(string? namespaceName) => CustomFeed<GpuJob>(ApiPermissions.GpuJobs, GpuPoolApi.JobPlural, namespaceName);
 
     public IResourceFeed<GpuProfile> Profiles(string? namespaceName) => CustomFeed<GpuProfile>(ApiPermissions.GpuProfiles, GpuPoolApi.ProfilePlural, namespaceName);
@@ -34,18 +32,18 @@ public sealed class KubernetesClusterPort(IKubernetes client) : IClusterPort
         node => node.Metadata?.ResourceVersion,
         _ => null);
 
-    public IResourceFeed<V1Pod> OwnedPods(string? namespaceName) => new KubernetesFeed<V1Pod, V1Pod>(
+    public IResourceFeed<V1Pod> Pods(string? namespaceName) => new KubernetesFeed<V1Pod, V1Pod>(
         ApiPermissions.Pods,
         async ct =>
         {
             var list = namespaceName is null
-                ? await client.CoreV1.ListPodForAllNamespacesAsync(labelSelector: _ownedSelector, cancellationToken: ct)
-                : await client.CoreV1.ListNamespacedPodAsync(namespaceName, labelSelector: _ownedSelector, cancellationToken: ct);
+                ? await client.CoreV1.ListPodForAllNamespacesAsync(cancellationToken: ct)
+                : await client.CoreV1.ListNamespacedPodAsync(namespaceName, cancellationToken: ct);
             return new ResourceList<V1Pod>([.. list.Items], list.Metadata.ResourceVersion);
         },
         (rv, ct) => namespaceName is null
-            ? client.CoreV1.WatchListPodForAllNamespacesAsync(allowWatchBookmarks: true, labelSelector: _ownedSelector, resourceVersion: rv, cancellationToken: ct)
-            : client.CoreV1.WatchListNamespacedPodAsync(namespaceName, allowWatchBookmarks: true, labelSelector: _ownedSelector, resourceVersion: rv, cancellationToken: ct),
+            ? client.CoreV1.WatchListPodForAllNamespacesAsync(allowWatchBookmarks: true, resourceVersion: rv, cancellationToken: ct)
+            : client.CoreV1.WatchListNamespacedPodAsync(namespaceName, allowWatchBookmarks: true, resourceVersion: rv, cancellationToken: ct),
         pod => pod,
         pod => pod.Metadata?.ResourceVersion,
         _ => null);

@@ -19,8 +19,11 @@ public interface IClusterPort
 
     IResourceFeed<V1Node> Nodes();
 
-    /// <summary>Pods carrying the job-name label, i.e. the pods this operator created.</summary>
-    IResourceFeed<V1Pod> OwnedPods(string? namespaceName);
+    /// <summary>
+    /// Every pod (in the namespace, or all): its own to reconcile, and every other pod's GPU
+    /// resource limits, which occupy GPUs the operator must not hand out again.
+    /// </summary>
+    IResourceFeed<V1Pod> Pods(string? namespaceName);
 
     Task<V1Pod?> GetPodAsync(string namespaceName, string name, CancellationToken cancellationToken);
 

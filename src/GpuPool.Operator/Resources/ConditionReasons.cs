@@ -12,6 +12,9 @@ public static class ConditionReasons
     /// <summary>Scheduled=False: no GPU (or no safe partner slot) was free in the last window.</summary>
     public const string WaitingForGpu = "WaitingForGpu";
 
+    /// <summary>Scheduled=False: spec.profileRef names no GpuProfile; no pod is made until it exists.</summary>
+    public const string ProfileMissing = "ProfileMissing";
+
     /// <summary>Scheduled=False: a pod with the job's deterministic name exists but is not owned by the job.</summary>
     public const string PodNameTaken = "PodNameTaken";
 

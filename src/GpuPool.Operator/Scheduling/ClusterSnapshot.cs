@@ -1,7 +1,7 @@
 namespace GpuPool.Operator.Scheduling;
 
 /// <summary>
-/// What one window plans from. <see cref="Pending"/>: plannable jobs (profiled or profile-missing),
+/// What one window plans from. <see cref="Pending"/>: plannable jobs (profiled, or profile-missing ones that only wait),
 /// highest priority then oldest first, at most BatchLimit; <see cref="Rejected"/>: invalid specs
 /// not yet flagged at their generation; <see cref="PendingTotal"/>: every job waiting.
 /// </summary>

@@ -4,8 +4,9 @@ namespace GpuPool.Operator.Scheduling;
 
 /// <summary>
 /// Conditions of jobs that did not get a GPU: Invalid (once per generation), ProfileMissing (and
-/// back to False when the profile appears), and Scheduled=False WaitingForGpu (once). Each writes
-/// only on a change, so a job waiting many windows costs no writes.
+/// back to False when the profile appears), Scheduled=False ProfileMissing while it is missing, and
+/// Scheduled=False WaitingForGpu (once). Each writes only on a change, so a job waiting many windows
+/// costs no writes.
 /// </summary>
 public sealed class JobFlagger(JobWriter jobs, TimeProvider time)
 {
@@ -41,7 +42,13 @@ public sealed class JobFlagger(JobWriter jobs, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(translation);
         var job = translation.Resource;
-        return job.Status?.Condition(ConditionTypes.Scheduled) is not null
+        if (translation.ProfileMissing)
+        {
+            return SetAsync(job, ConditionTypes.Scheduled, false, ConditionReasons.ProfileMissing, translation.Message!, warn: false, cancellationToken);
+        }
+
+        // A job whose profile just appeared moves on from ProfileMissing; any other reason stays.
+        return job.Status?.Condition(ConditionTypes.Scheduled) is { Reason: not ConditionReasons.ProfileMissing }
             ? Task.CompletedTask
             : SetAsync(job, ConditionTypes.Scheduled, false, ConditionReasons.WaitingForGpu, "No free GPU (or safe partner) in the last window.", warn: false, cancellationToken);
     }

@@ -5,7 +5,7 @@ namespace GpuPool.Operator.Scheduling;
 
 /// <summary>
 /// A GpuJob read for planning: the Core job when it can be planned, else why not. A job whose
-/// profile is missing has no Core job and runs alone; an invalid one does not run.
+/// profile is missing has no Core job and waits for it; an invalid one does not run.
 /// </summary>
 public sealed record JobTranslation(GpuJob Resource, Job? Job, IReadOnlyList<KernelSpec> Kernels, bool ProfileMissing, string? InvalidReason, string? Message)
 {

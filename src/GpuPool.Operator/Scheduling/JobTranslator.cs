@@ -31,7 +31,7 @@ public static class JobTranslator
             var profile = profileNamed(spec.ProfileRef!);
             if (profile is null)
             {
-                return new JobTranslation(job, null, [], ProfileMissing: true, null, $"spec.profileRef: no GpuProfile '{spec.ProfileRef}' in namespace {job.Metadata.NamespaceProperty}; the job runs alone.");
+                return new JobTranslation(job, null, [], ProfileMissing: true, null, $"spec.profileRef: no GpuProfile '{spec.ProfileRef}' in namespace {job.Metadata.NamespaceProperty}; the job waits until it exists.");
             }
 
             kernels = profile.Spec.Kernels ?? [];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GpuPool.Core.Contracts;
 using GpuPool.Core.Gpus;
 using k8s.Models;
 
@@ -7,19 +8,18 @@ namespace GpuPool.Operator.Scheduling;
 
 /// <summary>
 /// Reads a node's GPU inventory: the gpupool.io/gpu-inventory annotation when present, else the
-/// gpupool.io/gpu-model and gpu-count labels with the extended-resource capacity (two slots per GPU).
+/// gpupool.io/gpu-model and gpu-count labels with the per-GPU extended resources in its capacity.
 /// </summary>
 public static class NodeInventoryReader
 {
     public const string InventoryAnnotation = "gpupool.io/gpu-inventory";
     public const string ModelLabel = "gpupool.io/gpu-model";
     public const string CountLabel = "gpupool.io/gpu-count";
-    public const int SlotsPerGpu = 2;
 
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The inventory, or null when the node has no GPUs for us (or is cordoned); <paramref name="problem"/> says why a node was skipped or defaulted.</summary>
-    public static NodeInventory? Read(V1Node node, string resourceName, out string? problem)
+    public static NodeInventory? Read(V1Node node, string resourcePrefix, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(node);
         problem = null;
@@ -46,25 +46,34 @@ public static class NodeInventoryReader
             }
         }
 
-        var count = CapacityGpus(node, resourceName) ?? LabelGpus(node);
-        if (count is null or 0)
+        var indexes = CapacityGpus(node, resourcePrefix) ?? LabelGpus(node);
+        if (indexes.Count == 0)
         {
             return null;
         }
 
-        problem ??= $"node {name}: no {InventoryAnnotation} annotation; {count} GPU(s) from labels/capacity, V100 memory and SM count assumed";
+        problem ??= $"node {name}: no {InventoryAnnotation} annotation; {indexes.Count} GPU(s) from labels/capacity, V100 memory and SM count assumed";
         var modelName = node.Metadata.Labels?.TryGetValue(ModelLabel, out var label) == true ? label : "V100";
-        return new NodeInventory(name, Model(modelName, 0, 0), [.. Enumerable.Range(0, count.Value).Select(i => new NodeGpu(i, null, true))], FromAnnotation: false);
+        return new NodeInventory(name, Model(modelName, 0, 0), [.. indexes.Select(i => new NodeGpu(i, null, true))], FromAnnotation: false);
     }
 
-    private static int? CapacityGpus(V1Node node, string resourceName) =>
-        node.Status?.Capacity is { } capacity && capacity.TryGetValue(resourceName, out var quantity)
-            ? (int)(quantity.ToInt64() / SlotsPerGpu)
-            : null;
+    /// <summary>The indexes of the "&lt;prefix&gt;-&lt;index&gt;" resources the node advertises, or null when none.</summary>
+    private static List<int>? CapacityGpus(V1Node node, string resourcePrefix)
+    {
+        var indexes = (node.Status?.Capacity ?? new Dictionary<string, ResourceQuantity>())
+            .Where(c => c.Value.ToInt64() > 0)
+            .Select(c => GpuResources.IndexOf(resourcePrefix, c.Key))
+            .OfType<int>()
+            .Order()
+            .ToList();
+        return indexes.Count > 0 ? indexes : null;
+    }
 
-    private static int? LabelGpus(V1Node node) =>
+    private static List<int> LabelGpus(V1Node node) =>
         node.Metadata.Labels?.TryGetValue(CountLabel, out var text) == true
-            && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : null;
+            && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0
+            ? [.. Enumerable.Range(0, count)]
+            : [];
 
     private static GpuModel Model(string name, int smCount, long memoryMiB)
     {

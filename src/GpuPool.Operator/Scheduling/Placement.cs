@@ -5,7 +5,9 @@ namespace GpuPool.Operator.Scheduling;
 
 /// <summary>
 /// One decision ready to write: the job, its GPU, its partner's key ("" when alone), the setting
-/// seen from this job, and the predicted NP. Pure data; the pod built from it is the durable record.
+/// seen from this job, the predicted NP, and <see cref="Units"/>: the percent of the GPU the pod
+/// requests as its GPU resource, which is what the device plugin and the kubelet act on. Pure
+/// data; the pod built from it is the durable record.
 /// </summary>
 public sealed record Placement(
     GpuJob Job,
@@ -16,4 +18,4 @@ public sealed record Placement(
     string Partner,
     SharingSetting Setting,
     double? PredictedNp,
-    bool ProfileMissing);
+    int Units);

@@ -21,7 +21,7 @@ public sealed partial class PlacementWriter(
     PodReconciler reconciler,
     JobWriter jobs,
     string schedulerName,
-    string resourceName,
+    string resourcePrefix,
     TimeProvider time,
     OperatorMetrics metrics,
     ILogger logger)
@@ -31,7 +31,7 @@ public sealed partial class PlacementWriter(
     {
         ArgumentNullException.ThrowIfNull(placement);
         var job = placement.Job;
-        var pod = PodBuilder.Build(placement, schedulerName, resourceName);
+        var pod = PodBuilder.Build(placement, schedulerName, resourcePrefix);
         V1Pod? created;
         try
         {

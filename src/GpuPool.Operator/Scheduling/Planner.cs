@@ -1,3 +1,4 @@
+using GpuPool.Core.Contracts;
 using GpuPool.Core.Placement;
 using GpuPool.Core.Policies;
 using GpuPool.Core.Sharing;
@@ -5,8 +6,9 @@ using GpuPool.Core.Sharing;
 namespace GpuPool.Operator.Scheduling;
 
 /// <summary>
-/// Step 3 of a window, pure: jobs whose profile is missing go alone onto idle GPUs first (oldest
-/// first; they can never be paired), then the sharing policy plans the rest on the GPUs left.
+/// Step 3 of a window, pure: jobs whose profile is missing wait (there is nothing to run: no
+/// kernels), a half-written pair is completed, then the sharing policy plans the rest on the GPUs
+/// left. Each placement's units are its share of the GPU, never more than the GPU has free.
 /// </summary>
 public static class Planner
 {
@@ -15,22 +17,8 @@ public static class Planner
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(policy);
         var placements = new List<Placement>();
-        var waiting = new List<JobTranslation>();
+        var waiting = snapshot.Pending.Where(t => t.ProfileMissing).ToList();
         var taken = new HashSet<GpuSlot>();
-        foreach (var alone in snapshot.Pending.Where(t => t.ProfileMissing))
-        {
-            var slot = snapshot.Gpus.FirstOrDefault(s => s.State is { IsIdle: true } && !taken.Contains(s)
-                && s.Gpu.Model.MemoryMiB >= alone.Resource.Spec.GpuMemoryMiB);
-            if (slot is null)
-            {
-                waiting.Add(alone);
-                continue;
-            }
-
-            taken.Add(slot);
-            placements.Add(new Placement(alone.Resource, [], slot.Gpu.Id.Node, slot.Gpu.Id.Index, slot.Uuid, string.Empty, SharingSetting.Exclusive, null, ProfileMissing: true));
-        }
-
         var byId = snapshot.Pending.Where(t => t.Job is not null).ToDictionary(t => t.Job!.Id, StringComparer.Ordinal);
 
         var completed = 0;
@@ -44,7 +32,8 @@ public static class Planner
             {
                 taken.Add(slot);
                 completed++;
-                placements.Add(new Placement(partner.Resource, partner.Kernels, slot.Gpu.Id.Node, slot.Gpu.Id.Index, slot.Uuid, slot.State.Running[0].Id, slot.Reservation.Setting, null, ProfileMissing: false));
+                var partnerKey = slot.State.Running[0].Id;
+                placements.Add(new Placement(partner.Resource, partner.Kernels, slot.Gpu.Id.Node, slot.Gpu.Id.Index, slot.Uuid, partnerKey, slot.Reservation.Setting, null, Units(partnerKey, slot.Reservation.Setting, slot.FreeUnits)));
             }
             else if (partner is not null)
             {
@@ -59,20 +48,34 @@ public static class Planner
         foreach (var assignment in plan.Assignments)
         {
             var translation = byId[assignment.Job.Id];
+            var slot = slots.GetValueOrDefault(assignment.Gpu);
+            var partnerKey = assignment.Partner?.Id ?? string.Empty;
             placements.Add(new Placement(
                 translation.Resource,
                 translation.Kernels,
                 assignment.Gpu.Node,
                 assignment.Gpu.Index,
-                slots.TryGetValue(assignment.Gpu, out var slot) ? slot.Uuid : null,
-                assignment.Partner?.Id ?? string.Empty,
+                slot?.Uuid,
+                partnerKey,
                 assignment.Setting,
                 assignment.PredictedNp,
-                ProfileMissing: false));
+                Units(partnerKey, assignment.Setting, slot?.FreeUnits ?? GpuResources.UnitsPerGpu)));
         }
 
         var placed = plan.Assignments.Select(a => a.Job.Id).ToHashSet(StringComparer.Ordinal);
         waiting.AddRange(byId.Values.Where(t => !placed.Contains(t.Job!.Id)));
         return new WindowPlan(placements, waiting, plan.PairsFormed + completed);
+    }
+
+    /// <summary>
+    /// A job alone holds the whole GPU; a partner its share, rounded down (so two pending partners
+    /// never sum above 100) and capped by what the GPU has free (a running job keeps its units).
+    /// </summary>
+    public static int Units(string partner, SharingSetting setting, int freeUnits)
+    {
+        ArgumentNullException.ThrowIfNull(partner);
+        ArgumentNullException.ThrowIfNull(setting);
+        var wanted = partner.Length == 0 ? GpuResources.UnitsPerGpu : GpuResources.Units(setting.ShareA);
+        return Math.Min(wanted, freeUnits);
     }
 }

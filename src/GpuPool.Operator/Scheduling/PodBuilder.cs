@@ -7,15 +7,27 @@ using k8s.Models;
 
 namespace GpuPool.Operator.Scheduling;
 
-/// <summary>Builds the pod of a <see cref="Placement"/> exactly as the cross-component contract says.</summary>
+/// <summary>
+/// Builds the pod of a <see cref="Placement"/>: the GPU container requests "&lt;prefix&gt;-&lt;index&gt;"
+/// with the placement's units (the handoff to the device plugin), the annotations record the
+/// decision, and the informational ones reach the container through its own env (downward API).
+/// </summary>
 public static class PodBuilder
 {
+    /// <summary>Env the pod maps from its annotations, so the device plugin need not read the pod.</summary>
+    public static IReadOnlyDictionary<string, string> AnnotationEnv { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["GPUPOOL_SHARING_MODE"] = PodAnnotations.SharingMode,
+        ["GPUPOOL_PARTNER"] = PodAnnotations.Partner,
+        ["GPUPOOL_PREDICTED_NP"] = PodAnnotations.PredictedNp,
+    };
+
     private static readonly JsonSerializerOptions _workloadJson = new()
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static V1Pod Build(Placement placement, string schedulerName, string resourceName)
+    public static V1Pod Build(Placement placement, string schedulerName, string resourcePrefix)
     {
         ArgumentNullException.ThrowIfNull(placement);
         var job = placement.Job;
@@ -23,7 +35,7 @@ public static class PodBuilder
         var spec = template.Spec ?? new V1PodSpec();
         spec.SchedulerName = schedulerName;
         spec.NodeName = null;
-        AddGpuLimit(spec.Containers ?? [], resourceName);
+        AddGpuLimit(spec.Containers ?? [], resourcePrefix, placement);
 
         var labels = new Dictionary<string, string>(template.Metadata?.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal)
         {
@@ -62,7 +74,7 @@ public static class PodBuilder
         };
     }
 
-    /// <summary>The contract's annotations, plus the operator's own node, setting and profile-missing records.</summary>
+    /// <summary>The contract's annotations, plus the operator's own node and setting records.</summary>
     public static IReadOnlyDictionary<string, string> Annotations(Placement placement)
     {
         ArgumentNullException.ThrowIfNull(placement);
@@ -73,7 +85,7 @@ public static class PodBuilder
             [PodAnnotations.Partner] = placement.Partner,
             [PodAnnotations.SharingMode] = SharingAnnotation.Mode(setting),
             [PodAnnotations.Share] = SharingAnnotation.Number(setting.ShareA),
-            [PodAnnotations.MpsActiveThreadPercentage] = setting.MpsPercentA.ToString(CultureInfo.InvariantCulture),
+            [PodAnnotations.MpsActiveThreadPercentage] = placement.Units.ToString(CultureInfo.InvariantCulture),
             [PodAnnotations.GpuMemoryMiB] = placement.Job.Spec.GpuMemoryMiB.ToString(CultureInfo.InvariantCulture),
             [PodAnnotations.PredictedNp] = placement.PredictedNp is { } np ? SharingAnnotation.Number(np) : string.Empty,
             [PodAnnotations.Workload] = Workload(placement),
@@ -85,11 +97,6 @@ public static class PodBuilder
             annotations[PodAnnotations.GpuUuid] = uuid;
         }
 
-        if (placement.ProfileMissing)
-        {
-            annotations[PodAnnotations.ProfileMissing] = "true";
-        }
-
         return annotations;
     }
 
@@ -97,29 +104,53 @@ public static class PodBuilder
         new WorkloadDocument(placement.Job.Key, placement.Job.Spec.Iterations, placement.Kernels),
         _workloadJson);
 
-    /// <summary>Every container that asks for the resource gets exactly one slot; the first one when none asks.</summary>
-    private static void AddGpuLimit(IList<V1Container> containers, string resourceName)
+    /// <summary>
+    /// The first container that asks for a GPU (the bare prefix or any "&lt;prefix&gt;-i") is the GPU
+    /// container, the first container when none asks. It alone gets the chosen GPU's units: the
+    /// kubelet would add up a second container's, and the share is one process's. Every other
+    /// GPU request is dropped, since no node advertises it.
+    /// </summary>
+    private static void AddGpuLimit(IList<V1Container> containers, string prefix, Placement placement)
     {
-        var asking = containers.Where(c => Asks(c, resourceName)).ToList();
-        if (asking.Count == 0 && containers.Count > 0)
+        var gpuContainer = containers.FirstOrDefault(c => Asks(c, prefix)) ?? containers.FirstOrDefault();
+        foreach (var container in containers)
         {
-            asking.Add(containers[0]);
+            RemoveGpuRequests(container.Resources?.Limits, prefix);
+            RemoveGpuRequests(container.Resources?.Requests, prefix);
         }
 
-        foreach (var container in asking)
+        if (gpuContainer is null)
         {
-            container.Resources ??= new V1ResourceRequirements();
-            container.Resources.Limits ??= new Dictionary<string, ResourceQuantity>();
-            container.Resources.Limits[resourceName] = new ResourceQuantity("1");
-            if (container.Resources.Requests?.ContainsKey(resourceName) == true)
+            return;
+        }
+
+        gpuContainer.Resources ??= new V1ResourceRequirements();
+        gpuContainer.Resources.Limits ??= new Dictionary<string, ResourceQuantity>();
+        gpuContainer.Resources.Limits[GpuResources.Name(prefix, placement.GpuIndex)] = new ResourceQuantity(placement.Units.ToString(CultureInfo.InvariantCulture));
+        gpuContainer.Env ??= [];
+        foreach (var (variable, annotation) in AnnotationEnv.Where(e => !gpuContainer.Env.Any(v => v.Name == e.Key)))
+        {
+            gpuContainer.Env.Add(new V1EnvVar
             {
-                container.Resources.Requests[resourceName] = new ResourceQuantity("1");
-            }
+                Name = variable,
+                ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = $"metadata.annotations['{annotation}']" } },
+            });
         }
     }
 
-    private static bool Asks(V1Container container, string resourceName) =>
-        container.Resources?.Limits?.ContainsKey(resourceName) == true || container.Resources?.Requests?.ContainsKey(resourceName) == true;
+    private static bool Asks(V1Container container, string prefix) =>
+        IsGpuResource(container.Resources?.Limits, prefix) || IsGpuResource(container.Resources?.Requests, prefix);
+
+    private static bool IsGpuResource(IDictionary<string, ResourceQuantity>? resources, string prefix) =>
+        resources?.Keys.Any(k => k == prefix || GpuResources.IndexOf(prefix, k) is not null) == true;
+
+    private static void RemoveGpuRequests(IDictionary<string, ResourceQuantity>? resources, string prefix)
+    {
+        foreach (var key in resources?.Keys.Where(k => k == prefix || GpuResources.IndexOf(prefix, k) is not null).ToList() ?? [])
+        {
+            resources!.Remove(key);
+        }
+    }
 
     private sealed record WorkloadDocument(
         [property: System.Text.Json.Serialization.JsonPropertyName("job")] string Job,

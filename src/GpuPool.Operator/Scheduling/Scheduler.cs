@@ -32,9 +32,9 @@ public sealed class Scheduler : IDisposable
         var logger = loggers.CreateLogger("GpuPool.Operator.Scheduler");
         var writer = new ApiWriter(options.ApiRetry, metrics, time);
         var jobs = new JobWriter(port, writer, cache, metrics, logger);
-        var snapshots = new SnapshotBuilder(cache, options.ResourceName, options.BatchLimit, logger);
+        var snapshots = new SnapshotBuilder(cache, options.ResourcePrefix, options.BatchLimit, logger);
         var reconciler = new PodReconciler(port, writer, cache, jobs, snapshots, observations, metrics, time, logger);
-        var placements = new PlacementWriter(port, writer, cache, reconciler, jobs, options.SchedulerName, options.ResourceName, time, metrics, logger);
+        var placements = new PlacementWriter(port, writer, cache, reconciler, jobs, options.SchedulerName, options.ResourcePrefix, time, metrics, logger);
         Window = new SchedulingWindow(cache, snapshots, reconciler, placements, new JobFlagger(jobs, time), policy, metrics, time);
         Loop = new SchedulingLoop(Window, cache, TimeSpan.FromSeconds(options.WindowSeconds), options.BatchLimit, time, logger);
         var scopes = options.Namespaces.Count == 0 ? [null] : options.Namespaces.Select(n => (string?)n).ToList();
@@ -44,7 +44,7 @@ public sealed class Scheduler : IDisposable
         [
             .. scopes.Select(ns => Watch("gpujobs", port.Jobs(ns), cache.Jobs, ns)),
             .. scopes.Select(ns => Watch("gpuprofiles", port.Profiles(ns), cache.Profiles, ns)),
-            .. scopes.Select(ns => Watch("pods", port.OwnedPods(ns), cache.Pods, ns)),
+            .. scopes.Select(ns => Watch("pods", port.Pods(ns), cache.Pods, ns)),
             Watch("nodes", port.Nodes(), cache.Nodes, null),
         ];
         SyncScopes = [.. scopes.Select(ns => ns ?? string.Empty)];

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace GpuPool.Operator.Scheduling;
 
 /// <summary>Step 2 of a window: reads the watch cache into a <see cref="ClusterSnapshot"/>. Writes nothing.</summary>
-public sealed partial class SnapshotBuilder(ClusterCache cache, string resourceName, int batchLimit, ILogger logger)
+public sealed partial class SnapshotBuilder(ClusterCache cache, string resourcePrefix, int batchLimit, ILogger logger)
 {
     private readonly HashSet<string> _reportedNodes = new(StringComparer.Ordinal);
 
@@ -40,15 +40,19 @@ public sealed partial class SnapshotBuilder(ClusterCache cache, string resourceN
 
     private List<GpuSlot> Slots(IReadOnlyList<V1Pod> pods)
     {
-        var occupants = pods
-            .Where(JobOwnership.IsLive)
+        var live = pods.Where(JobOwnership.IsLive).ToList();
+        var occupants = live
             .Select(p => (Pod: p, Gpu: GpuOf(p)))
             .Where(x => x.Gpu is not null)
             .ToLookup(x => x.Gpu!.Value, x => x.Pod);
+        var used = live
+            .SelectMany(p => PodGpuRequests.Of(p, resourcePrefix))
+            .GroupBy(u => u.Key)
+            .ToDictionary(g => g.Key, g => g.Sum(u => u.Value));
         var slots = new List<GpuSlot>();
         foreach (var node in cache.Nodes.Snapshot().OrderBy(n => n.Metadata.Name, StringComparer.Ordinal))
         {
-            var inventory = NodeInventoryReader.Read(node, resourceName, out var problem);
+            var inventory = NodeInventoryReader.Read(node, resourcePrefix, out var problem);
             if (problem is not null && _reportedNodes.Add(node.Metadata.Name))
             {
                 LogInventory(problem);
@@ -59,7 +63,11 @@ public sealed partial class SnapshotBuilder(ClusterCache cache, string resourceN
                 var id = new GpuId(inventory!.NodeName, gpu.Index);
                 var onGpu = occupants[id].ToList();
                 var predicted = onGpu.Sum(PredictedNp);
-                slots.Add(new GpuSlot(new Gpu(id, inventory.Model), gpu.Uuid, State(new Gpu(id, inventory.Model), onGpu), predicted, Reservation(onGpu)));
+                var free = Math.Max(0, GpuResources.UnitsPerGpu - used.GetValueOrDefault(id));
+                var state = free == 0 || (onGpu.Count == 0 && free < GpuResources.UnitsPerGpu)
+                    ? null // full, or held by pods that are not GpuJobs: nothing to pair with safely
+                    : State(new Gpu(id, inventory.Model), onGpu);
+                slots.Add(new GpuSlot(new Gpu(id, inventory.Model), gpu.Uuid, state, predicted, Reservation(onGpu), free));
             }
         }
 
@@ -73,7 +81,7 @@ public sealed partial class SnapshotBuilder(ClusterCache cache, string resourceN
             return GpuState.Idle(gpu);
         }
 
-        if (onGpu.Count > 1 || onGpu[0].Metadata.Annotations?.ContainsKey(PodAnnotations.ProfileMissing) == true)
+        if (onGpu.Count > 1)
         {
             return null;
         }
@@ -98,9 +106,8 @@ public sealed partial class SnapshotBuilder(ClusterCache cache, string resourceN
 
     private static GpuId? GpuOf(V1Pod pod)
     {
-        var annotations = pod.Metadata.Annotations;
-        var node = pod.Spec?.NodeName ?? MetadataValues.Get(annotations, PodAnnotations.Node);
-        return node is not null && int.TryParse(MetadataValues.Get(annotations, PodAnnotations.GpuIndex), out var index)
+        var node = PodGpuRequests.NodeOf(pod);
+        return node is not null && int.TryParse(MetadataValues.Get(pod.Metadata.Annotations, PodAnnotations.GpuIndex), out var index)
             ? new GpuId(node, index)
             : null;
     }

@@ -75,7 +75,7 @@ public sealed class SimRunCommandTests(ITestOutputHelper log)
         { ["GPUPOOL_EMULATOR_SOCKET=/tmp/none.sock", "GPUPOOL_GPU_UUID=GPU-x"], ["--workload", "@stream"], "Missing --share (or env GPUPOOL_SHARE)" },
         { ["GPUPOOL_EMULATOR_SOCKET=/tmp/none.sock", "GPUPOOL_GPU_UUID=GPU-x", "GPUPOOL_SHARE=1.5"], ["--workload", "@stream"], "1.5 is not in (0, 1]" },
         { ["GPUPOOL_GPU_UUID=GPU-x", "GPUPOOL_SHARE=half"], ["--workload", "@stream", "--emulator-socket", "/tmp/none.sock"], "GPUPOOL_SHARE: 'half' is not a decimal number" },
-        { ["GPUPOOL_GPU_UUID=GPU-x", "GPUPOOL_SHARE=1"], ["--workload", "@stream", "--emulator-socket", "/tmp/gpupool-no-such.sock"], "the GPU emulator is unreachable" },
+        { ["GPUPOOL_GPU_UUID=GPU-x", "GPUPOOL_SHARE=1"], ["--workload", "@stream", "--emulator-socket", "/tmp/gpupool-no-such.sock", "--emulator-wait", "1"], "the GPU emulator is unreachable" },
     };
 
     [Theory]

@@ -1,5 +1,5 @@
-using GpuPool.Core.Contracts;
-using GpuPool.DevicePlugin.Allocation;
+using System.Globalization;
+using GpuPool.DevicePlugin.Kubelet;
 using GpuPool.DevicePlugin.Kubelet.V1Beta1;
 using GpuPool.DevicePlugin.Tests.Support;
 using Grpc.Core;
@@ -7,88 +7,40 @@ using DevicePluginClient = GpuPool.DevicePlugin.Kubelet.V1Beta1.DevicePlugin.Dev
 
 namespace GpuPool.DevicePlugin.Tests.Allocation;
 
+/// <summary>Allocate through the registered servers: the resource is the GPU, the number of device IDs the share.</summary>
 public sealed class AllocateTests(RegisteredPluginFixture fixture) : IClassFixture<RegisteredPluginFixture>
 {
-    public static TheoryData<string, string?, StatusCode> Refusals => new()
+    public static TheoryData<int, int, int, string, string> Allocations => new()
     {
-        { PodAnnotations.GpuIndex, "zero", StatusCode.InvalidArgument },
-        { PodAnnotations.GpuIndex, "-1", StatusCode.InvalidArgument },
-        { PodAnnotations.GpuIndex, "7", StatusCode.FailedPrecondition },
-        { PodAnnotations.GpuUuid, "GPU-00000000-0000-0000-0000-000000000000", StatusCode.FailedPrecondition },
-        { PodAnnotations.SharingMode, "shared", StatusCode.InvalidArgument },
-        { PodAnnotations.SharingMode, null, StatusCode.InvalidArgument },
-        { PodAnnotations.Share, "0", StatusCode.InvalidArgument },
-        { PodAnnotations.Share, "1.5", StatusCode.InvalidArgument },
-        { PodAnnotations.Share, "half", StatusCode.InvalidArgument },
-        { PodAnnotations.MpsActiveThreadPercentage, "0", StatusCode.InvalidArgument },
-        { PodAnnotations.MpsActiveThreadPercentage, "101", StatusCode.InvalidArgument },
-        { PodAnnotations.MpsActiveThreadPercentage, "50%", StatusCode.InvalidArgument },
-        { PodAnnotations.GpuMemoryMiB, "40000", StatusCode.InvalidArgument },
-        { PodAnnotations.Partner, "x; rm -rf /", StatusCode.InvalidArgument },
-        { PodAnnotations.PredictedNp, "high", StatusCode.InvalidArgument },
+        // GPU (its resource), first device used, devices, GPUPOOL_SHARE, pinned memory (of 32768 MiB)
+        { 0, 0, 100, "1", "32768" },
+        { 1, 0, 50, "0.5", "16384" },
+        { 1, 50, 50, "0.5", "16384" },
+        { 0, 60, 25, "0.25", "8192" },
+        { 1, 99, 1, "0.01", "327" },
     };
 
     [Theory]
-    [MemberData(nameof(Refusals))]
-    public async Task Refuses_a_pod_whose_annotation_is_bad_naming_pod_and_annotation(string annotation, string? value, StatusCode expected)
+    [MemberData(nameof(Allocations))]
+    public async Task The_env_is_a_function_of_the_resource_and_the_number_of_devices(int gpuIndex, int first, int count, string share, string memory)
     {
-        var pod = new PodBuilder().Named("bad-" + Guid.NewGuid().ToString("N")[..6]).With(annotation, value).Build();
-        fixture.Host.Pods.Pods = [pod];
+        var gpu = fixture.Host.Inventory.Devices[gpuIndex];
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => AllocateAsync(FirstSlot()));
-
-        Assert.Equal(expected, error.StatusCode);
-        Assert.Contains(annotation, error.Status.Detail, StringComparison.Ordinal);
-        Assert.Contains($"{pod.Namespace}/{pod.Name}", error.Status.Detail, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Refuses_when_no_pending_pod_carries_a_gpu_index()
-    {
-        fixture.Host.Pods.Pods = [];
-
-        var error = await Assert.ThrowsAsync<RpcException>(() => AllocateAsync(FirstSlot()));
-
-        Assert.Equal(StatusCode.NotFound, error.StatusCode);
-        Assert.Contains(PodAnnotations.GpuIndex, error.Status.Detail, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Refuses_a_device_id_that_is_not_a_slot_of_this_node()
-    {
-        fixture.Host.Pods.Pods = [new PodBuilder().Build()];
-
-        var error = await Assert.ThrowsAsync<RpcException>(() => AllocateAsync("GPU-elsewhere-slot0"));
-
-        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains("GPU-elsewhere-slot0", error.Status.Detail, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Pins_the_annotated_gpu_with_mps_settings_and_the_emulator_socket()
-    {
-        var gpu = fixture.Host.Inventory.Devices[1];
-        fixture.Host.Pods.Pods = [new PodBuilder().Build()];
-
-        // The kubelet picked a slot of GPU 0; the operator's choice (GPU 1) wins.
-        var response = await AllocateAsync(FirstSlot());
+        var response = await AllocateAsync(gpuIndex, DeviceIds.For(gpu).Skip(first).Take(count));
 
         var container = Assert.Single(response.ContainerResponses);
         var socket = fixture.Host.Directory.EmulatorSocket;
         Assert.Equal(
             new Dictionary<string, string>
             {
-                ["CUDA_VISIBLE_DEVICES"] = gpu.Uuid,
+                ["CUDA_MPS_ACTIVE_THREAD_PERCENTAGE"] = count.ToString(CultureInfo.InvariantCulture),
+                ["CUDA_MPS_PINNED_DEVICE_MEM_LIMIT"] = $"{gpu.Uuid}={memory}M",
                 ["CUDA_MPS_PIPE_DIRECTORY"] = "/var/run/gpupool/mps",
-                ["CUDA_MPS_ACTIVE_THREAD_PERCENTAGE"] = "50",
-                ["CUDA_MPS_PINNED_DEVICE_MEM_LIMIT"] = $"{gpu.Uuid}=4096M",
-                ["GPUPOOL_GPU_UUID"] = gpu.Uuid,
-                ["GPUPOOL_GPU_INDEX"] = "1",
-                ["GPUPOOL_SHARING_MODE"] = "fine",
-                ["GPUPOOL_SHARE"] = "0.5",
-                ["GPUPOOL_PARTNER"] = "team-a/job-b",
-                ["GPUPOOL_PREDICTED_NP"] = "0.83",
+                ["CUDA_VISIBLE_DEVICES"] = gpu.Uuid,
                 ["GPUPOOL_EMULATOR_SOCKET"] = socket,
+                ["GPUPOOL_GPU_INDEX"] = gpuIndex.ToString(CultureInfo.InvariantCulture),
+                ["GPUPOOL_GPU_UUID"] = gpu.Uuid,
+                ["GPUPOOL_SHARE"] = share,
             },
             container.Envs.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary());
         var mount = Assert.Single(container.Mounts);
@@ -96,28 +48,38 @@ public sealed class AllocateTests(RegisteredPluginFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task Serves_pods_oldest_first_and_each_pod_once()
+    public async Task Each_container_of_a_request_gets_its_own_share()
     {
-        var older = new PodBuilder().Named("older").CreatedAt(DateTimeOffset.UnixEpoch).With(PodAnnotations.GpuIndex, "0").Build();
-        var newer = new PodBuilder().Named("newer").CreatedAt(DateTimeOffset.UnixEpoch.AddMinutes(1)).With(PodAnnotations.GpuIndex, "1").Build();
-        fixture.Host.Pods.Pods = [newer, older];
-        var gpus = fixture.Host.Inventory.Devices;
+        var gpu = fixture.Host.Inventory.Devices[0];
+        var ids = DeviceIds.For(gpu).ToList();
 
-        var first = await AllocateAsync(FirstSlot());
-        var second = await AllocateAsync(FirstSlot());
-        var third = await Assert.ThrowsAsync<RpcException>(() => AllocateAsync(FirstSlot()));
+        var response = await AllocateAsync(0, ids.Take(30), ids.Skip(30).Take(70));
 
-        Assert.Equal(gpus[0].Uuid, first.ContainerResponses[0].Envs["GPUPOOL_GPU_UUID"]);
-        Assert.Equal(gpus[1].Uuid, second.ContainerResponses[0].Envs["GPUPOOL_GPU_UUID"]);
-        Assert.Equal(StatusCode.NotFound, third.StatusCode);
+        Assert.Equal(["30", "70"], response.ContainerResponses.Select(c => c.Envs["CUDA_MPS_ACTIVE_THREAD_PERCENTAGE"]));
     }
 
-    private string FirstSlot() => fixture.Host.Inventory.Devices[0].Uuid + "-slot0";
-
-    private async Task<AllocateResponse> AllocateAsync(string deviceId)
+    [Fact]
+    public async Task Devices_of_another_gpu_are_refused_by_name_and_the_next_request_is_served()
     {
-        using var channel = fixture.Host.PluginChannel();
-        var client = new DevicePluginClient(channel);
-        return await client.AllocateAsync(new AllocateRequest { ContainerRequests = { new ContainerAllocateRequest { DevicesIds = { deviceId } } } });
+        var other = fixture.Host.Inventory.Devices[1];
+        var foreign = DeviceIds.For(other).Take(2).ToList();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => AllocateAsync(0, foreign));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.All(foreign, id => Assert.Contains(id, error.Status.Detail, StringComparison.Ordinal));
+        Assert.Contains("gpupool.io/gpu-0", error.Status.Detail, StringComparison.Ordinal);
+
+        // Nothing is remembered: a refusal leaves the next request as if it never happened.
+        var served = await AllocateAsync(0, DeviceIds.For(fixture.Host.Inventory.Devices[0]).Take(40));
+        Assert.Equal("40", Assert.Single(served.ContainerResponses).Envs["CUDA_MPS_ACTIVE_THREAD_PERCENTAGE"]);
+    }
+
+    private async Task<AllocateResponse> AllocateAsync(int gpuIndex, params IEnumerable<string>[] containers)
+    {
+        using var channel = fixture.Host.PluginChannel(gpuIndex);
+        var request = new AllocateRequest();
+        request.ContainerRequests.AddRange(containers.Select(ids => new ContainerAllocateRequest { DevicesIds = { ids } }));
+        return await new DevicePluginClient(channel).AllocateAsync(request);
     }
 }

@@ -1,8 +1,6 @@
-using GpuPool.Core.Contracts;
 using GpuPool.DevicePlugin.Allocation;
 using GpuPool.DevicePlugin.Devices;
 using GpuPool.DevicePlugin.Options;
-using GpuPool.DevicePlugin.Tests.Support;
 
 namespace GpuPool.DevicePlugin.Tests.Allocation;
 
@@ -15,7 +13,7 @@ public sealed class ContainerAllocationBuilderTests
     {
         var builder = new ContainerAllocationBuilder(Microsoft.Extensions.Options.Options.Create(new DevicePluginOptions { Mode = "real" }));
 
-        var response = builder.Build(Allocation("4096"));
+        var response = builder.Build(new GpuAllocation(Gpu, 50));
 
         Assert.Equal("GPU-a", response.Envs["NVIDIA_VISIBLE_DEVICES"]);
         Assert.False(response.Envs.ContainsKey("GPUPOOL_EMULATOR_SOCKET"));
@@ -23,17 +21,15 @@ public sealed class ContainerAllocationBuilderTests
     }
 
     [Theory]
-    [InlineData("4096", "GPU-a=4096M")]
-    [InlineData("0", "GPU-a=32768M")]
-    public void The_pinned_memory_limit_is_the_jobs_need_or_the_whole_gpu_when_it_stated_none(string memory, string limit)
+    [InlineData(100, "GPU-a=32768M")]
+    [InlineData(50, "GPU-a=16384M")]
+    [InlineData(33, "GPU-a=10813M")]
+    public void The_pinned_memory_limit_is_the_share_of_the_gpus_memory(int units, string limit)
     {
         var builder = new ContainerAllocationBuilder(Microsoft.Extensions.Options.Options.Create(new DevicePluginOptions()));
 
-        var response = builder.Build(Allocation(memory));
+        var response = builder.Build(new GpuAllocation(Gpu, units));
 
         Assert.Equal(limit, response.Envs["CUDA_MPS_PINNED_DEVICE_MEM_LIMIT"]);
     }
-
-    private static GpuAllocation Allocation(string memory) =>
-        PodAllocationValidator.Validate(new PodBuilder().With(PodAnnotations.GpuIndex, "0").With(PodAnnotations.GpuMemoryMiB, memory).Build(), [Gpu]);
 }

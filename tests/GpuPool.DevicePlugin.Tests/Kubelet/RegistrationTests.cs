@@ -8,48 +8,62 @@ namespace GpuPool.DevicePlugin.Tests.Kubelet;
 
 public sealed class RegistrationTests
 {
-    [Fact]
-    public async Task Plugin_registers_its_resource_version_and_endpoint_and_serves_that_endpoint()
+    public static TheoryData<string?, string[]> Prefixes => new()
+    {
+        // configured ResourcePrefix (null: default), resources registered for the two simulated GPUs
+        { null, ["gpupool.io/gpu-0", "gpupool.io/gpu-1"] },
+        { "example.com/accel", ["example.com/accel-0", "example.com/accel-1"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Prefixes))]
+    public async Task Each_gpu_registers_its_own_resource_and_endpoint_and_serves_that_endpoint(string? prefix, string[] resources)
     {
         using var directory = new TempDirectory();
         await using var kubelet = await TestKubelet.StartAsync(directory.KubeletDir);
-        await using var host = await PluginHost.StartAsync(directory);
+        var settings = prefix is null ? null : new Dictionary<string, string?> { ["GpuPool:DevicePlugin:ResourcePrefix"] = prefix };
+        await using var host = await PluginHost.StartAsync(directory, settings);
 
-        var registration = await kubelet.NextRegistrationAsync();
+        RegisterRequest[] registrations = [await kubelet.NextRegistrationAsync(), await kubelet.NextRegistrationAsync()];
 
-        Assert.Equal("v1beta1", registration.Version);
-        Assert.Equal("gpupool.io/gpu", registration.ResourceName);
-        Assert.Equal("gpupool.sock", registration.Endpoint);
-        Assert.True(registration.Options.GetPreferredAllocationAvailable);
+        Assert.Equal(resources, registrations.Select(r => r.ResourceName));
+        Assert.Equal(["gpupool-gpu-0.sock", "gpupool-gpu-1.sock"], registrations.Select(r => r.Endpoint));
+        Assert.All(registrations, r => Assert.Equal("v1beta1", r.Version));
+        Assert.All(registrations, r => Assert.False(r.Options.GetPreferredAllocationAvailable));
 
-        // The kubelet dials the endpoint next: it must answer.
-        using var channel = UnixSocketChannel.Create(Path.Combine(directory.KubeletDir, registration.Endpoint));
-        var options = await new DevicePluginClient(channel).GetDevicePluginOptionsAsync(new Empty());
-        Assert.False(options.PreStartRequired);
+        // The kubelet dials each endpoint next: it must answer.
+        foreach (var registration in registrations)
+        {
+            using var channel = UnixSocketChannel.Create(Path.Combine(directory.KubeletDir, registration.Endpoint));
+            var options = await new DevicePluginClient(channel).GetDevicePluginOptionsAsync(new Empty());
+            Assert.False(options.PreStartRequired);
+        }
     }
 
     [Fact]
-    public async Task Plugin_registers_again_when_the_kubelet_restarts_and_recreates_its_socket()
+    public async Task Every_resource_registers_again_when_the_kubelet_restarts_and_recreates_its_socket()
     {
         using var directory = new TempDirectory();
         var kubelet = await TestKubelet.StartAsync(directory.KubeletDir);
         await using var host = await PluginHost.StartAsync(directory);
         await kubelet.NextRegistrationAsync();
+        await kubelet.NextRegistrationAsync();
 
         // A restarting kubelet removes every socket in its directory, then creates kubelet.sock anew.
         await kubelet.DisposeAsync();
         File.Delete(directory.KubeletSocket);
-        File.Delete(directory.PluginSocket);
+        File.Delete(directory.PluginSocket(0));
+        File.Delete(directory.PluginSocket(1));
         await using var restarted = await TestKubelet.StartAsync(directory.KubeletDir);
 
-        var registration = await restarted.NextRegistrationAsync();
+        RegisterRequest[] registrations = [await restarted.NextRegistrationAsync(), await restarted.NextRegistrationAsync()];
 
-        Assert.Equal("gpupool.io/gpu", registration.ResourceName);
+        Assert.Equal(["gpupool.io/gpu-0", "gpupool.io/gpu-1"], registrations.Select(r => r.ResourceName));
         var state = host.Services.GetRequiredService<RegistrationState>();
-        await Eventually.TrueAsync(() => state.Registrations == 2, "the second registration to be recorded");
-        using var channel = host.PluginChannel();
+        await Eventually.TrueAsync(() => state.Registrations == 2, "the second registration round to be recorded");
+        using var channel = host.PluginChannel(1);
         var devices = new DevicePluginClient(channel).ListAndWatch(new Empty());
         Assert.True(await devices.ResponseStream.MoveNext(CancellationToken.None));
-        Assert.Equal(4, devices.ResponseStream.Current.Devices.Count);
+        Assert.Equal(100, devices.ResponseStream.Current.Devices.Count);
     }
 }

@@ -1,4 +1,3 @@
-using GpuPool.DevicePlugin.Allocation;
 using GpuPool.DevicePlugin.Devices;
 using GpuPool.DevicePlugin.Hosting;
 using GpuPool.DevicePlugin.Inventory;
@@ -13,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace GpuPool.DevicePlugin.Tests.Support;
 
 /// <summary>
-/// The device plugin as Program.cs builds it, on temp sockets, with the Kubernetes adapters (and
+/// The device plugin as Program.cs builds it, on temp sockets, with the Kubernetes adapter (and
 /// optionally clock and co-run model) replaced by test doubles.
 /// </summary>
 public sealed class PluginHost : IAsyncDisposable
@@ -31,8 +30,6 @@ public sealed class PluginHost : IAsyncDisposable
     public TempDirectory Directory { get; }
 
     public IServiceProvider Services => _app.Services;
-
-    public FakePodAnnotationSource Pods => (FakePodAnnotationSource)Services.GetRequiredService<IPodAnnotationSource>();
 
     public DeviceInventory Inventory => Services.GetRequiredService<DeviceInventory>();
 
@@ -57,7 +54,6 @@ public sealed class PluginHost : IAsyncDisposable
 
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.AddGpuPoolDevicePlugin();
-        builder.Services.AddSingleton<IPodAnnotationSource, FakePodAnnotationSource>();
         builder.Services.AddSingleton<INodeInventoryPublisher>(new RecordingNodeInventoryPublisher());
         return builder;
     }
@@ -81,7 +77,8 @@ public sealed class PluginHost : IAsyncDisposable
         return new PluginHost(app, directory);
     }
 
-    public GrpcChannel PluginChannel() => UnixSocketChannel.Create(Directory.PluginSocket);
+    /// <summary>A channel to the plugin server of GPU <paramref name="gpuIndex"/>'s resource.</summary>
+    public GrpcChannel PluginChannel(int gpuIndex) => UnixSocketChannel.Create(Directory.PluginSocket(gpuIndex));
 
     public GrpcChannel EmulatorChannel() => UnixSocketChannel.Create(Directory.EmulatorSocket);
 

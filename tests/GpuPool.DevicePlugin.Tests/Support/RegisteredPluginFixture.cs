@@ -13,6 +13,8 @@ public sealed class RegisteredPluginFixture : IAsyncLifetime
         var directory = new TempDirectory();
         _kubelet = await TestKubelet.StartAsync(directory.KubeletDir);
         _host = await PluginHost.StartAsync(directory);
+        // One registration per simulated GPU (two by default); each GPU's server is up before its own.
+        await _kubelet.NextRegistrationAsync();
         await _kubelet.NextRegistrationAsync();
     }
 

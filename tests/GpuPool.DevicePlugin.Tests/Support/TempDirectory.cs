@@ -15,7 +15,7 @@ public sealed class TempDirectory : IDisposable
 
     public string KubeletSocket => System.IO.Path.Combine(KubeletDir, "kubelet.sock");
 
-    public string PluginSocket => System.IO.Path.Combine(KubeletDir, "gpupool.sock");
+    public string PluginSocket(int gpuIndex) => System.IO.Path.Combine(KubeletDir, $"gpupool-gpu-{gpuIndex}.sock");
 
     public string EmulatorSocket => System.IO.Path.Combine(Path, "run", "emulator.sock");
 

@@ -56,7 +56,8 @@ public static class Objects
             },
             Status = new V1NodeStatus
             {
-                Capacity = new Dictionary<string, ResourceQuantity> { ["gpupool.io/gpu"] = new ResourceQuantity((gpus * 2).ToString(System.Globalization.CultureInfo.InvariantCulture)) },
+                // What the device plugin registers: one resource per GPU, one device per percent.
+                Capacity = Enumerable.Range(0, gpus).ToDictionary(i => $"gpupool.io/gpu-{i}", _ => new ResourceQuantity("100")),
             },
         };
         if (!labelsOnly)

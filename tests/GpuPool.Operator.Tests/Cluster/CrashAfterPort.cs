@@ -17,7 +17,7 @@ public sealed class CrashAfterPort(IClusterPort inner, FakeOperation crashAfter)
 
     public IResourceFeed<V1Node> Nodes() => inner.Nodes();
 
-    public IResourceFeed<V1Pod> OwnedPods(string? namespaceName) => inner.OwnedPods(namespaceName);
+    public IResourceFeed<V1Pod> Pods(string? namespaceName) => inner.Pods(namespaceName);
 
     public Task<V1Pod?> GetPodAsync(string namespaceName, string name, CancellationToken cancellationToken) => inner.GetPodAsync(namespaceName, name, cancellationToken);
 

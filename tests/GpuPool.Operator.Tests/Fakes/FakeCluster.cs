@@ -24,7 +24,7 @@ public sealed class FakeCluster : IClusterPort
         JobFeed = new FakeFeed<GpuJob>(_versions);
         ProfileFeed = new FakeFeed<GpuProfile>(_versions);
         NodeFeed = new FakeFeed<V1Node>(_versions);
-        PodFeed = new FakeFeed<V1Pod>(_versions, p => p.Metadata.Labels?.ContainsKey(GpuPoolApi.JobNameLabel) == true);
+        PodFeed = new FakeFeed<V1Pod>(_versions);
     }
 
     public FakeFeed<GpuJob> JobFeed { get; }
@@ -66,7 +66,7 @@ public sealed class FakeCluster : IClusterPort
 
     public IResourceFeed<V1Node> Nodes() => NodeFeed;
 
-    public IResourceFeed<V1Pod> OwnedPods(string? namespaceName) => PodFeed;
+    public IResourceFeed<V1Pod> Pods(string? namespaceName) => PodFeed;
 
     public Task<V1Pod?> GetPodAsync(string namespaceName, string name, CancellationToken cancellationToken) =>
         Task.FromResult(PodFeed.Get(namespaceName + "/" + name));

@@ -15,16 +15,14 @@ public sealed class FakeFeed<T> : IResourceFeed<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly FakeClock _versions;
-    private readonly Func<T, bool> _visible;
     private readonly Dictionary<string, T> _items = new(StringComparer.Ordinal);
     private readonly List<(long Version, WatchEvent<T> Event)> _history = [];
     private readonly List<Channel<WatchEvent<T>>> _watches = [];
     private long _compactedBefore;
 
-    public FakeFeed(FakeClock versions, Func<T, bool>? visible = null)
+    public FakeFeed(FakeClock versions)
     {
         _versions = versions;
-        _visible = visible ?? (_ => true);
     }
 
     public int Lists { get; private set; }
@@ -122,7 +120,7 @@ public sealed class FakeFeed<T> : IResourceFeed<T>
         lock (_versions)
         {
             Lists++;
-            return Task.FromResult(new ResourceList<T>([.. _items.Values.Where(_visible).Select(Copy)], _versions.Current.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return Task.FromResult(new ResourceList<T>([.. _items.Values.Select(Copy)], _versions.Current.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
     }
 
@@ -154,11 +152,6 @@ public sealed class FakeFeed<T> : IResourceFeed<T>
 
     private void Publish(long version, WatchEvent<T> watchEvent)
     {
-        if (watchEvent.Item is not null && !_visible(watchEvent.Item))
-        {
-            return;
-        }
-
         _history.Add((version, watchEvent));
         foreach (var watch in _watches)
         {

@@ -13,6 +13,8 @@ public sealed class NodeInventoryReaderTests
         { "annotation", 2, 16384, true, false },
         { "labels and capacity", 3, 32768, false, true },
         { "broken annotation", 2, 32768, false, true },
+        { "capacity without labels", 3, 32768, false, true },
+        { "capacity of another prefix", 0, 0, false, false },
         { "cordoned", 0, 0, false, false },
         { "no gpus", 0, 0, false, false },
     };
@@ -27,6 +29,8 @@ public sealed class NodeInventoryReaderTests
             "labels and capacity" => Objects.Node("n", gpus: 3, labelsOnly: true),
             "broken annotation" => Objects.Node("n", gpus: 2),
             "cordoned" => Objects.Node("n", gpus: 2),
+            "capacity without labels" => Objects.Node("n", gpus: 3, labelsOnly: true),
+            "capacity of another prefix" => Objects.Node("n", gpus: 3, labelsOnly: true),
             _ => new V1Node { Metadata = new V1ObjectMeta { Name = "n" } },
         };
         if (name == "broken annotation")
@@ -34,12 +38,18 @@ public sealed class NodeInventoryReaderTests
             node.Metadata.Annotations[NodeInventoryReader.InventoryAnnotation] = "{not json";
         }
 
+        if (name.StartsWith("capacity", StringComparison.Ordinal))
+        {
+            node.Metadata.Labels.Remove("gpupool.io/gpu-count");
+        }
+
+        var prefix = name == "capacity of another prefix" ? "example.com/accel" : "gpupool.io/gpu";
         if (name == "cordoned")
         {
             node.Spec = new V1NodeSpec { Unschedulable = true };
         }
 
-        var inventory = NodeInventoryReader.Read(node, "gpupool.io/gpu", out var problem);
+        var inventory = NodeInventoryReader.Read(node, prefix, out var problem);
 
         Assert.Equal(gpus, inventory?.Gpus.Count ?? 0);
         Assert.Equal(memory, inventory?.Model.MemoryMiB ?? 0);

@@ -50,7 +50,7 @@ public sealed class SchedulingWindowTests
     }
 
     [Fact]
-    public async Task A_job_whose_profile_is_missing_runs_alone_with_a_condition_while_others_pair()
+    public async Task A_job_whose_profile_is_missing_gets_no_pod_and_waits_then_runs_once_the_profile_exists()
     {
         var cluster = new FakeCluster();
         cluster.NodeFeed.Put(Objects.Node("node-1", gpus: 2));
@@ -60,15 +60,27 @@ public sealed class SchedulingWindowTests
         await using var harness = await OperatorHarness.StartAsync(cluster);
 
         await harness.WindowAsync(cluster);
+        await harness.WindowAsync(cluster);
 
         var orphan = cluster.JobFeed.Get("team-a/orphan")!.Status!;
-        Assert.True(orphan.Condition(ConditionTypes.ProfileMissing)!.IsTrue);
-        Assert.Equal(ConditionReasons.ProfileNotFound, orphan.Condition(ConditionTypes.ProfileMissing)!.Reason);
-        Assert.Equal((JobPhase.Scheduled, (string?)null), (orphan.Phase, orphan.Partner));
+        Assert.Null(cluster.PodFeed.Get("team-a/orphan-gpupool"));
+        Assert.Equal(JobPhase.Pending, orphan.Phase);
+        Assert.Equal((true, ConditionReasons.ProfileNotFound), (orphan.Condition(ConditionTypes.ProfileMissing)!.IsTrue, orphan.Condition(ConditionTypes.ProfileMissing)!.Reason));
+        var scheduled = orphan.Condition(ConditionTypes.Scheduled)!;
+        Assert.Equal((false, ConditionReasons.ProfileMissing), (scheduled.IsTrue, scheduled.Reason));
+        Assert.Contains("GpuProfile 'nowhere'", scheduled.Message, StringComparison.Ordinal);
         Assert.Equal("team-a/c", cluster.JobFeed.Get("team-a/b")!.Status!.Partner);
-        var pod = cluster.PodFeed.Get("team-a/orphan-gpupool")!;
-        Assert.Equal(("exclusive", "1", "100"), (pod.Metadata.Annotations[PodAnnotations.SharingMode], pod.Metadata.Annotations[PodAnnotations.Share], pod.Metadata.Annotations[PodAnnotations.MpsActiveThreadPercentage]));
-        Assert.Contains(cluster.Events, e => e.Warning && e.Reason == ConditionReasons.ProfileNotFound);
+        Assert.Single(cluster.Events, e => e.Warning && e.Reason == ConditionReasons.ProfileNotFound);
+
+        cluster.ProfileFeed.Put(Objects.Profile("nowhere", Objects.Kernel("k")));
+        await harness.WindowAsync(cluster);
+
+        var placed = cluster.JobFeed.Get("team-a/orphan")!.Status!;
+        Assert.Equal((JobPhase.Scheduled, "node-1", 1), (placed.Phase, placed.Node, placed.Gpu!.Value));
+        Assert.Equal(ConditionReasons.ProfileFound, placed.Condition(ConditionTypes.ProfileMissing)!.Reason);
+        Assert.Equal((true, ConditionReasons.Alone), (placed.Condition(ConditionTypes.Scheduled)!.IsTrue, placed.Condition(ConditionTypes.Scheduled)!.Reason));
+        var limits = cluster.PodFeed.Get("team-a/orphan-gpupool")!.Spec.Containers[0].Resources.Limits;
+        Assert.Equal("100", limits["gpupool.io/gpu-1"].ToString());
     }
 
     [Fact]
@@ -141,7 +153,30 @@ public sealed class SchedulingWindowTests
     }
 
     [Fact]
-    public async Task A_running_job_with_a_free_partner_slot_is_paired_with_a_new_job()
+    public async Task A_running_job_whose_partner_finished_is_paired_with_a_new_job_within_the_free_share()
+    {
+        var cluster = new FakeCluster();
+        cluster.NodeFeed.Put(Objects.Node("node-1"));
+        cluster.JobFeed.Put(Objects.Job("early"));
+        cluster.JobFeed.Put(Objects.Job("gone"));
+        await using var harness = await OperatorHarness.StartAsync(cluster);
+        await harness.WindowAsync(cluster);
+        cluster.SetPodPhase("team-a/early-gpupool", "Running");
+        cluster.SetPodPhase("team-a/gone-gpupool", "Succeeded");
+        cluster.JobFeed.Put(Objects.Job("late"));
+
+        await harness.WindowAsync(cluster);
+
+        var late = cluster.JobFeed.Get("team-a/late")!.Status!;
+        Assert.Equal(("node-1", 0, "team-a/early"), (late.Node, late.Gpu!.Value, late.Partner));
+        Assert.Equal(JobPhase.Running, cluster.JobFeed.Get("team-a/early")!.Status!.Phase);
+        var early = cluster.PodFeed.Get("team-a/early-gpupool")!.Spec.Containers[0].Resources.Limits["gpupool.io/gpu-0"].ToInt32();
+        var joined = cluster.PodFeed.Get("team-a/late-gpupool")!.Spec.Containers[0].Resources.Limits["gpupool.io/gpu-0"].ToInt32();
+        Assert.InRange(early + joined, 2, 100);
+    }
+
+    [Fact]
+    public async Task A_job_alone_holds_the_whole_gpu_so_a_new_job_waits()
     {
         var cluster = new FakeCluster();
         cluster.NodeFeed.Put(Objects.Node("node-1"));
@@ -151,10 +186,9 @@ public sealed class SchedulingWindowTests
         cluster.SetPodPhase("team-a/early-gpupool", "Running");
         cluster.JobFeed.Put(Objects.Job("late"));
 
-        await harness.WindowAsync(cluster);
+        var report = await harness.WindowAsync(cluster);
 
-        var late = cluster.JobFeed.Get("team-a/late")!.Status!;
-        Assert.Equal(("node-1", 0, "team-a/early"), (late.Node, late.Gpu!.Value, late.Partner));
-        Assert.Equal(JobPhase.Running, cluster.JobFeed.Get("team-a/early")!.Status!.Phase);
+        Assert.Equal((0, 1), (report.Planned, report.Waiting));
+        Assert.Equal(ConditionReasons.WaitingForGpu, cluster.JobFeed.Get("team-a/late")!.Status!.Condition(ConditionTypes.Scheduled)!.Reason);
     }
 }
