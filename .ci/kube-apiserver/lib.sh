@@ -64,3 +64,27 @@ cache_is_complete() {
   for name in $GPUPOOL_KUBE_COMPONENTS; do binary_is_usable "$name" || return 1; done
   [[ -x $GPUPOOL_KUBE_CACHE/pause ]]
 }
+
+# pid_alive PIDFILE: the process in the pid file still runs.
+pid_alive() {
+  [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null
+}
+
+# stop_daemon NAME: TERM, then KILL after 15 s, the process in $state/NAME.pid (the caller sets
+# $state) if it still is the program NAME (a recycled pid belongs to someone else).
+stop_daemon() {
+  local name=$1 pidfile=$state/$1.pid pid
+  [[ -f $pidfile ]] || return 0
+  pid=$(cat "$pidfile")
+  if ! kill -0 "$pid" 2>/dev/null || ! tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "$name"; then
+    echo "    $name (pid $pid) is not running"
+    return 0
+  fi
+  kill -TERM "$pid"
+  for _ in $(seq 30); do
+    kill -0 "$pid" 2>/dev/null || { echo "    stopped $name (pid $pid)"; return 0; }
+    sleep 0.5
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  echo "    killed $name (pid $pid) after 15 s"
+}

@@ -16,11 +16,6 @@ state=$GPUPOOL_APISERVER_STATE
 kubeconfig=${1:-${GPUPOOL_TEST_KUBECONFIG:-$state/kubeconfig}}
 timeout_s=${GPUPOOL_APISERVER_START_TIMEOUT:-90}
 
-# pid_alive PIDFILE: the process in the pid file still runs.
-pid_alive() {
-  [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null
-}
-
 # free_port: a loopback TCP port nothing listens on and not handed out before by this script.
 taken_ports=" "
 free_port() {

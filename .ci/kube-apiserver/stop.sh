@@ -10,25 +10,6 @@ state=$GPUPOOL_APISERVER_STATE
 keep_state=0
 [[ ${1:-} == --keep-state ]] && keep_state=1
 
-# stop_daemon NAME: TERM, then KILL after 15 s, the process in $state/NAME.pid if it still is
-# the program start.sh launched (a recycled pid belongs to someone else).
-stop_daemon() {
-  local name=$1 pidfile=$state/$1.pid pid
-  [[ -f $pidfile ]] || return 0
-  pid=$(cat "$pidfile")
-  if ! kill -0 "$pid" 2>/dev/null || ! tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "$name"; then
-    echo "    $name (pid $pid) is not running"
-    return 0
-  fi
-  kill -TERM "$pid"
-  for _ in $(seq 30); do
-    kill -0 "$pid" 2>/dev/null || { echo "    stopped $name (pid $pid)"; return 0; }
-    sleep 0.5
-  done
-  kill -KILL "$pid" 2>/dev/null || true
-  echo "    killed $name (pid $pid) after 15 s"
-}
-
 step "1/2 stop kube-apiserver and etcd"
 if [[ ! -d $state ]]; then
   echo "    nothing to stop: $state does not exist"

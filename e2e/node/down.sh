@@ -11,30 +11,13 @@ keep_state=0
 [[ ${1:-} == --keep-state ]] && keep_state=1
 ctr_sock=$state/containerd/containerd.sock
 
-# stop_pid NAME: TERM, then KILL after 15 s, the process in $state/NAME.pid if it still runs NAME.
-stop_pid() {
-  local name=$1 pidfile=$state/$1.pid pid
-  [[ -f $pidfile ]] || return 0
-  pid=$(cat "$pidfile")
-  if ! kill -0 "$pid" 2>/dev/null || ! tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "$name"; then
-    return 0
-  fi
-  kill -TERM "$pid"
-  for _ in $(seq 30); do
-    kill -0 "$pid" 2>/dev/null || { echo "    stopped $name (pid $pid)"; return 0; }
-    sleep 0.5
-  done
-  kill -KILL "$pid" 2>/dev/null || true
-  echo "    killed $name (pid $pid) after 15 s"
-}
-
 if [[ ! -d $state ]]; then
   echo "    nothing to stop: $state does not exist"
   exit 0
 fi
 
 step "1/4 stop the kubelet"
-stop_pid kubelet
+stop_daemon kubelet
 
 step "2/4 stop every pod's containers and containerd"
 if pid_alive "$state/containerd.pid"; then
@@ -43,7 +26,7 @@ if pid_alive "$state/containerd.pid"; then
   done
   sleep 1
 fi
-stop_pid containerd
+stop_daemon containerd
 # A runc shim outlives containerd by design: end the ones of this node's state dir.
 for pid in $(pgrep -f "containerd-shim-runc-v2 .*-address $ctr_sock" || true); do
   kill -KILL "$pid" 2>/dev/null || true

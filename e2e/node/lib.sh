@@ -26,10 +26,6 @@ debian_mirror() {
   } | head -n 1
 }
 
-pid_alive() {
-  [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null
-}
-
 # image_archive LAYER-TAR TAG CONFIG-JSON OUT: writes a docker-archive image (one layer) that
 # `ctr images import` reads. CONFIG-JSON is the image config's "config" object (Entrypoint, User, ...).
 image_archive() {
