@@ -2,7 +2,8 @@
 # GpuPool end to end on kind, from nothing to proof. Needs Docker and kind (v0.20+); helm and
 # kubectl come from .cache/tools (run .ci/chart-tools once) or PATH.
 #   1 cluster up   2 image built and loaded   3 chart installed (simulated GPUs)
-#   4 GPUs advertised   5 samples applied   6 jobs finished   7 pairing, NP and QoS asserted
+#   4 GPUs advertised (one resource per GPU)   5 samples applied   6 jobs finished
+#   7 pairing, per-GPU requests, NP and QoS asserted
 #   8 /metrics scraped and asserted   then the cluster is deleted (E2E_KEEP_CLUSTER=1 keeps it).
 # Any failure prints the step that failed and the cluster's state, and exits non-zero.
 set -Eeuo pipefail
@@ -13,6 +14,8 @@ namespace=gpupool-system
 samples_ns=gpupool-e2e
 release=gpupool
 job_timeout=${E2E_JOB_TIMEOUT_SECONDS:-900}
+# The chart's gpuResourcePrefix: GPU i of a node is the extended resource "$gpu_resource-i", 100 units.
+gpu_resource=gpupool.io/gpu
 helm=$( [[ -x .cache/tools/layer/helm/helm ]] && echo "$PWD/.cache/tools/layer/helm/helm" || command -v helm || true)
 kubectl=$( [[ -x .cache/tools/layer/kubectl/kubectl ]] && echo "$PWD/.cache/tools/layer/kubectl/kubectl" || command -v kubectl || true)
 # A private kubeconfig: the run never touches the user's current context.
@@ -66,12 +69,28 @@ wait_until() {
 
 job_field() { k get gpujob "$1" -n "$samples_ns" -o "jsonpath={$2}"; }
 job_finished() { [[ $(job_field "$1" .status.phase) =~ ^(Succeeded|Failed)$ ]]; }
-# node_has_gpus NODE N: the device plugin registered gpupool.io/gpu-0..N-1, 100 devices (percent) each.
+# node_has_gpus NODE N: the device plugin registered $gpu_resource-0..N-1, 100 devices (percent) each.
 node_has_gpus() {
   local i
   for ((i = 0; i < $2; i++)); do
-    [[ $(k get "$1" -o "jsonpath={.status.allocatable.gpupool\\.io/gpu-$i}") == 100 ]] || return 1
+    [[ $(k get "$1" -o "jsonpath={.status.allocatable.${gpu_resource//./\\.}-$i}") == 100 ]] || return 1
   done
+}
+# pod_gpu_limits JOB: "RESOURCE=UNITS" for each GPU limit (the bare prefix or "<prefix>-i") of the
+# job's pod, one a line (jsonpath prints each container's limits as a JSON map).
+pod_gpu_limits() {
+  k get pod "$1-gpupool" -n "$samples_ns" -o 'jsonpath={.spec.containers[*].resources.limits}' |
+    grep -oE "\"${gpu_resource//./\\.}(-[0-9]+)?\":\"[^\"]*\"" | tr -d '"' | tr : = || true
+}
+# gpu_units JOB: the units of its GPU the job's pod asks for; dies unless the pod asks for exactly
+# one GPU resource and it is "<prefix>-<status.gpu>".
+gpu_units() {
+  local limits want
+  limits=$(pod_gpu_limits "$1")
+  want="$gpu_resource-$(job_field "$1" .status.gpu)"
+  [[ -n $limits && $limits != *$'\n'* && ${limits%%=*} == "$want" ]] ||
+    die "$1's pod asks for GPU resources '${limits//$'\n'/ }', want exactly $want"
+  echo "${limits#*=}"
 }
 
 # at_least A B: A >= B as decimals.
@@ -102,7 +121,8 @@ make --no-print-directory deploy HELM="$helm" IMAGE_TAG=dev NAMESPACE="$namespac
 step="4 simulated GPUs advertised"
 say "$step"
 for node in $(k get nodes -l '!node-role.kubernetes.io/control-plane' -o name); do
-  wait_until 180 "resources gpupool.io/gpu-0 and -1 on $node" node_has_gpus "$node" 2
+  wait_until 180 "resources $gpu_resource-0 and -1 on $node" node_has_gpus "$node" 2
+  [[ -z $(k get "$node" -o "jsonpath={.status.allocatable.${gpu_resource//./\\.}}") ]] || die "$node still advertises the single resource $gpu_resource"
   [[ $(k get "$node" -o jsonpath='{.metadata.labels.gpupool\.io/gpu-model}') == V100 ]] || die "$node lacks label gpupool.io/gpu-model=V100"
 done
 
@@ -120,13 +140,26 @@ for job in "${finished[@]}"; do
   [[ $phase == Succeeded ]] || die "GpuJob $job ended $phase"
 done
 
-step="7 pairing, NP and QoS asserted"
+step="7 pairing, per-GPU requests, NP and QoS asserted"
 say "$step"
 pair_partner() { [[ $(job_field "$1" .status.partner) == "$samples_ns/$2" ]] || die "$1's partner is '$(job_field "$1" .status.partner)', want $samples_ns/$2"; }
 pair_partner train-sgemm etl-stream
 pair_partner etl-stream train-sgemm
 [[ $(job_field train-sgemm .status.node)/$(job_field train-sgemm .status.gpu) == \
    $(job_field etl-stream .status.node)/$(job_field etl-stream .status.gpu) ]] || die "the pair is not on one GPU"
+# Each pod asks for units of its own GPU only: partners floor(share x 100) each, never above 100
+# together; a job alone all 100.
+pair_units=0
+for job in train-sgemm etl-stream; do
+  units=$(gpu_units "$job")
+  ((units >= 1 && units < 100)) || die "$job shares its GPU but asks for $units units of it"
+  pair_units=$((pair_units + units))
+done
+((pair_units <= 100)) || die "the pair asks for $pair_units units of one GPU"
+for job in solver-spmv etl-stream-strict; do
+  units=$(gpu_units "$job")
+  ((units == 100)) || die "$job runs alone but asks for $units units of its GPU"
+done
 for job in "${finished[@]}"; do
   qos=$(job_field "$job" .spec.qosTarget)
   measured=$(job_field "$job" .status.measuredNP)
@@ -140,7 +173,7 @@ done
 [[ $(job_field unprofiled .status.phase) == Pending ]] || die "unprofiled is $(job_field unprofiled .status.phase), want Pending"
 [[ $(job_field unprofiled '.status.conditions[?(@.type=="ProfileMissing")].status') == True ]] ||
   die "unprofiled lacks condition ProfileMissing=True"
-[[ $(job_field unprofiled '.status.conditions[?(@.type=="Scheduled")].reason') == ProfileMissing ]] ||
+[[ $(job_field unprofiled '.status.conditions[?(@.type=="Scheduled")].status')/$(job_field unprofiled '.status.conditions[?(@.type=="Scheduled")].reason') == False/ProfileMissing ]] ||
   die "unprofiled lacks condition Scheduled=False reason ProfileMissing"
 ! k get pod unprofiled-gpupool -n "$samples_ns" >/dev/null 2>&1 || die "unprofiled has a pod; it must wait for its profile"
 [[ $(k get pod train-sgemm-gpupool -n "$samples_ns" -o jsonpath='{.spec.schedulerName}') == gpupool ]] ||

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Proves a running apiserver (start.sh) serves what GpuPool needs, with curl and the kubeconfig's
 # token only: a CRD with a schema and a status subresource (create, validate, list, watch), a
-# Node with gpupool.io/gpu capacity, a Pod bound through pods/binding (201, then 409), a Lease.
+# Node advertising one resource per GPU (gpupool.io/gpu-0..3, 100 share units each, as the device
+# plugin does and the operator reads), a Pod asking for units of one GPU bound through
+# pods/binding (201, then 409), a Lease.
 # Every object it makes is deleted again by name.
 #
 # Usage: smoke.sh [KUBECONFIG-PATH]  (default $GPUPOOL_TEST_KUBECONFIG, else $GPUPOOL_APISERVER_STATE/kubeconfig)
@@ -22,6 +24,13 @@ pod=smoke-pod-$suffix
 lease=smoke-lease-$suffix
 object=smoke-slice-$suffix
 passed=0
+# The resources of the faked node: GPU i is "$prefix-$i" with $units units (one per percent).
+prefix=gpupool.io/gpu
+gpus=4
+units=100
+# What the pod asks for: a shared partner's floor(share x 100) units of GPU 1.
+pod_gpu=$prefix-1
+pod_units=57
 
 # The kubeconfig is the one start.sh writes: a single cluster and a token user.
 server=$(sed -n 's/^ *server: *//p' "$kubeconfig" | head -n1)
@@ -128,22 +137,31 @@ events=$(jq -r 'select(.object.metadata.name == "'"$object"'") | .type' "$work/w
 passed=$((passed + 1))
 echo "    ok: watch saw ADDED then MODIFIED for $object"
 
-step "3/5 Node with gpupool.io/gpu capacity"
-api POST /api/v1/nodes "$(jq -n --arg n "$node" '{apiVersion: "v1", kind: "Node", metadata: {name: $n}}')"
+step "3/5 Node with per-GPU capacity ($prefix-0..$((gpus - 1)), $units each)"
+api POST /api/v1/nodes "$(jq -n --arg n "$node" --argjson count "$gpus" '{apiVersion: "v1", kind: "Node",
+  metadata: {name: $n, labels: {"gpupool.io/gpu-model": "V100", "gpupool.io/gpu-count": "\($count)"}}}')"
 expect 201 "create node $node"
+resources=$(jq -n --arg p "$prefix" --argjson count "$gpus" --arg u "$units" \
+  '[range($count) | {key: "\($p)-\(.)", value: $u}] | from_entries')
 api PATCH "/api/v1/nodes/$node/status" \
-  '{"status":{"capacity":{"gpupool.io/gpu":"4"},"allocatable":{"gpupool.io/gpu":"4"}}}' \
+  "$(jq -n --argjson r "$resources" '{status: {capacity: $r, allocatable: $r}}')" \
   application/merge-patch+json
 expect 200 "patch $node/status capacity"
 api GET "/api/v1/nodes/$node"
-expect_json '.status.capacity["gpupool.io/gpu"]' 4 "node capacity gpupool.io/gpu is 4"
+for ((i = 0; i < gpus; i++)); do
+  expect_json ".status.capacity[\"$prefix-$i\"]" "$units" "node capacity $prefix-$i is $units"
+  expect_json ".status.allocatable[\"$prefix-$i\"]" "$units" "node allocatable $prefix-$i is $units"
+done
+expect_json ".status.capacity | has(\"$prefix\")" false "node has no bare $prefix resource"
 
-step "4/5 Pod with schedulerName gpupool, bound through pods/binding"
-api POST /api/v1/namespaces/default/pods "$(jq -n --arg n "$pod" '{apiVersion: "v1", kind: "Pod",
+step "4/5 Pod with schedulerName gpupool asking for $pod_units units of $pod_gpu, bound through pods/binding"
+api POST /api/v1/namespaces/default/pods "$(jq -n --arg n "$pod" --arg r "$pod_gpu" --arg u "$pod_units" '{apiVersion: "v1", kind: "Pod",
   metadata: {name: $n}, spec: {schedulerName: "gpupool",
     containers: [{name: "main", image: "registry.invalid/none:0",
-      resources: {limits: {"gpupool.io/gpu": "1"}}}]}}')"
+      resources: {limits: {($r): $u}}}]}}')"
 expect 201 "create pod $pod"
+expect_json ".spec.containers[0].resources.limits[\"$pod_gpu\"]" "$pod_units" "pod limit $pod_gpu is $pod_units"
+expect_json ".spec.containers[0].resources.requests[\"$pod_gpu\"]" "$pod_units" "pod request $pod_gpu defaults to its limit"
 binding=$(jq -n --arg p "$pod" --arg n "$node" \
   '{apiVersion: "v1", kind: "Binding", metadata: {name: $p}, target: {apiVersion: "v1", kind: "Node", name: $n}}')
 api POST "/api/v1/namespaces/default/pods/$pod/binding" "$binding"

@@ -1,139 +1,117 @@
 using System.Globalization;
-using System.Text.Json;
-using GpuPool.Operator.Kubernetes;
 using GpuPool.Operator.Resources;
-using k8s;
-using k8s.Models;
 using Xunit.Abstractions;
 
 namespace GpuPool.Node.Tests;
 
-/// <summary>
-/// The samples and a generated batch, applied at once (so each window's pods are created within
-/// the same second), scheduled by the operator, allocated by the device plugin under the real
-/// kubelet and run by sim-run on the node emulator to completion; the plugin is restarted while
-/// pods are being admitted.
-/// </summary>
+/// <summary>The handoff under stress and the QoS of a whole batch, on the real node (see <see cref="BatchRun"/>).</summary>
 [Collection(NodeTestGroup.Name)]
 [Trait("Category", "Node")]
 public sealed class BatchRunTests(NodeFixture node, ITestOutputHelper output)
 {
     private const int GeneratedJobs = 32;
-    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(12);
+    private const int SameSecondPairs = 10;
 
-    // Quarantined, not passing: on the node (make node-up; make node-test) this test found two
-    // product defects it must see fixed before it can run in CI. 1. A device-plugin restart while
-    // the kubelet is in Allocate fails the pod ("UnexpectedAdmissionError: Allocate failed ...
-    // Unavailable") and the operator leaves its job Failed instead of requeueing it (4 of 36 jobs).
-    // 2. Rematch onto a running job misses QoS: a long job given three successive partners
-    // measured NP 0.37 against its target 0.5 (predicted 0.60), as the Oracle/rematch issue says.
-    [NodeFact(Skip = "quarantined: a plugin restart mid-Allocate fails pods without requeue, and rematch onto running jobs misses QoS (see the comment above)")]
-    public async Task Every_job_runs_once_on_the_gpu_and_share_the_operator_chose_and_meets_its_qos()
+    [NodeFact]
+    public async Task Every_job_runs_once_on_the_gpu_and_share_the_operator_chose()
     {
-        var ns = await node.NewNamespaceAsync("node-batch");
-        foreach (var profile in Workloads.Sample<GpuProfile>("profiles.yaml", "GpuProfile"))
-        {
-            profile.Metadata.NamespaceProperty = ns;
-            await node.Client.CustomObjects.CreateNamespacedCustomObjectAsync(profile, GpuPoolApi.Group, GpuPoolApi.Version, ns, "gpuprofiles");
-        }
-
-        var samples = Workloads.Sample<GpuJob>("compatible-pair.yaml", GpuPoolApi.JobKind).Concat(Workloads.Sample<GpuJob>("incompatible-pair.yaml", GpuPoolApi.JobKind)).ToList();
-        var jobs = samples.Concat(Workloads.GeneratedBatch(samples[0], GeneratedJobs)).ToList();
-        await Task.WhenAll(jobs.Select(job =>
-        {
-            job.Metadata.NamespaceProperty = ns;
-            return node.Client.CustomObjects.CreateNamespacedCustomObjectAsync(job, GpuPoolApi.Group, GpuPoolApi.Version, ns, GpuPoolApi.JobPlural);
-        }));
-
-        // 1. Restart the device plugin once the first pods are bound, before all have started.
-        await node.WaitUntilAsync(async () => (await ListPodsAsync(ns)).Any(p => p.Spec.NodeName is not null), TimeSpan.FromMinutes(2), "no pod was bound");
-        node.DevicePlugin.Stop();
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        node.DevicePlugin.Start();
-
-        // 2. Every job ends.
-        await node.WaitUntilAsync(
-            async () => (await ListJobsAsync(ns)).All(j => j.Status?.Phase is JobPhase.Succeeded or JobPhase.Failed),
-            RunTimeout, "not every job finished");
-
-        var finished = (await ListJobsAsync(ns)).ToDictionary(j => j.Key, StringComparer.Ordinal);
-        var pods = await ListPodsAsync(ns);
-        var uuids = await GpuUuidsAsync();
-
-        // 3. Each job succeeded through exactly one pod, which ran on the GPU and share the
-        //    operator wrote into the job's status.
+        var run = await BatchRun.RunAsync(node, GeneratedJobs);
+        Report(run);
         var problems = new List<string>();
-        foreach (var job in finished.Values)
+
+        // 1. Each job succeeded through exactly one pod, which asked the kubelet for the GPU the
+        //    job's status names and ran there with the share its units give.
+        foreach (var job in run.Jobs)
         {
             var status = job.Status!;
-            var own = pods.Where(p => p.Metadata.OwnerReferences?.Any(o => o.Name == job.Metadata.Name) == true).ToList();
-            if (status.Phase != JobPhase.Succeeded || own.Count != 1)
+            var pods = run.PodsOf(job);
+            if (status.Phase != JobPhase.Succeeded || pods.Count != 1)
             {
-                problems.Add($"{job.Key}: phase {status.Phase}, {own.Count} pods");
+                problems.Add($"{job.Key}: phase {status.Phase}, {pods.Count} pods");
                 continue;
             }
 
-            var report = TerminationReport(own[0]);
-            if (report.GetProperty("gpuUuid").GetString() != uuids[status.Gpu!.Value])
+            var limits = pods[0].Spec.Containers.SelectMany(c => c.Resources?.Limits ?? new Dictionary<string, k8s.Models.ResourceQuantity>())
+                .Where(l => l.Key.StartsWith(NodeFixture.ResourcePrefix + "-", StringComparison.Ordinal)).ToList();
+            var report = BatchRun.TerminationReport(pods[0]);
+            var (uuid, share) = (report.GetProperty("gpuUuid").GetString(), report.GetProperty("share").GetDouble());
+            if (limits.Count != 1 || limits[0].Key != $"{NodeFixture.ResourcePrefix}-{status.Gpu}")
             {
-                problems.Add($"{job.Key}: ran on {report.GetProperty("gpuUuid").GetString()}, operator chose GPU {status.Gpu}");
+                problems.Add($"{job.Key}: status says GPU {status.Gpu}, pod asks for [{string.Join(", ", limits.Select(l => l.Key))}]");
             }
-
-            if (status.MeasuredNp is not { } np || np < job.Spec.QosTarget)
+            else if (uuid != run.GpuUuids[status.Gpu!.Value] || Math.Abs(share - (limits[0].Value.ToInt64() / 100.0)) > 1e-9)
             {
-                problems.Add($"{job.Key}: measured NP {status.MeasuredNp} below its QoS target {job.Spec.QosTarget}");
+                problems.Add($"{job.Key}: ran on {uuid} with share {share}; the operator chose GPU {status.Gpu} ({run.GpuUuids[status.Gpu!.Value]}) with {limits[0].Value} units");
             }
         }
 
-        // 4. Partners name each other, share one GPU, and their shares are complementary.
-        var pairs = 0;
-        foreach (var job in finished.Values.Where(j => j.Status?.Partner is not null))
+        // 2. Partners share one GPU with complementary shares. A pair formed in one window names
+        //    each other; a job matched onto a running one (rematch) names it, while the running job
+        //    keeps naming the partner it started with.
+        var byKey = run.Jobs.ToDictionary(j => j.Key, StringComparer.Ordinal);
+        var sameSecond = 0;
+        foreach (var job in run.Jobs.Where(j => j.Status?.Partner is not null && run.PodsOf(j).Count == 1))
         {
-            var partner = finished[job.Status!.Partner!];
-            if (partner.Status?.Partner != job.Key || partner.Status.Gpu != job.Status.Gpu || partner.Status.Node != job.Status.Node)
+            var partner = byKey[job.Status!.Partner!];
+            var (own, theirs) = (run.PodsOf(job)[0], run.PodsOf(partner).Single());
+            var mutual = partner.Status?.Partner == job.Key;
+            if (partner.Status?.Gpu != job.Status.Gpu || partner.Status?.Node != job.Status.Node)
             {
-                problems.Add($"{job.Key} and {partner.Key} are not partners on one GPU");
+                problems.Add($"{job.Key} and its partner {partner.Key} ran on different GPUs");
             }
 
-            var shares = new[] { job, partner }.Select(j => TerminationReport(pods.Single(p => p.Metadata.OwnerReferences!.Any(o => o.Name == j.Metadata.Name))).GetProperty("share").GetDouble()).ToList();
+            if (!mutual && !(theirs.Status.StartTime <= own.Status.StartTime))
+            {
+                problems.Add($"{job.Key} names {partner.Key}, which names {partner.Status?.Partner} and did not start first");
+            }
+
+            var shares = new[] { own, theirs }.Select(p => BatchRun.TerminationReport(p).GetProperty("share").GetDouble()).ToList();
             if (shares.Sum() > 1.0 + 1e-9)
             {
                 problems.Add($"{job.Key} and {partner.Key} were given shares {shares[0]} + {shares[1]} > 1");
             }
 
-            pairs++;
+            // Counted from one side of each mutual pair.
+            if (mutual && string.CompareOrdinal(job.Key, partner.Key) < 0 && Math.Abs((own.Metadata.CreationTimestamp!.Value - theirs.Metadata.CreationTimestamp!.Value).TotalSeconds) < 1)
+            {
+                sameSecond++;
+            }
         }
 
-        Report(finished.Values.ToList(), pairs / 2);
-        Assert.True(pairs / 2 >= 10, $"only {pairs / 2} pairs formed; the handoff stress needs at least 10");
         Assert.Empty(problems);
+        Assert.True(sameSecond >= SameSecondPairs, $"only {sameSecond} pairs had both pods created within one second; the handoff stress needs {SameSecondPairs}");
     }
 
-    private void Report(List<GpuJob> jobs, int pairs)
+    // Quarantined: on the node the batch reaches QoS for about 9 jobs in 10, not all. The misses are
+    // pairs whose first window put a synthetic profile (stream-triad, spmv) at the 0.25 share: the
+    // pair model predicts 0.60-0.79 and the node emulator's co-run model gives 0.42-0.59 (run this
+    // test with make node-test; it prints every job). Prediction accuracy on profiles outside the
+    // training set is issue work of its own; this test is the check it must pass.
+    [NodeFact(Skip = "quarantined: the pair model over-predicts NP on the node emulator for synthetic profiles at the 0.25 share (see the comment above)")]
+    public async Task Every_job_meets_its_qos_target()
     {
+        var run = await BatchRun.RunAsync(node, GeneratedJobs);
+        Report(run);
+
+        var missed = run.Jobs.Where(j => j.Status?.MeasuredNp is not { } np || np < j.Spec.QosTarget).Select(j => $"{j.Key}: {j.Status?.MeasuredNp} < {j.Spec.QosTarget}").ToList();
+
+        Assert.Empty(missed);
+    }
+
+    private void Report(BatchRun run)
+    {
+        var jobs = run.Jobs;
+        foreach (var job in jobs.OrderBy(j => j.Status?.Gpu).ThenBy(j => j.Status?.StartTime, StringComparer.Ordinal))
+        {
+            var s = job.Status;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {job.Metadata.Name,-20} gpu {s?.Gpu,2} {s?.Phase,-9} qos {job.Spec.QosTarget:0.00} measured {s?.MeasuredNp:0.000} predicted {s?.PredictedNp:0.000} requeues {s?.Requeues ?? 0} {s?.Setting} {s?.Partner}"));
+        }
+
         var met = jobs.Count(j => j.Status?.MeasuredNp >= j.Spec.QosTarget);
-        var predicted = jobs.Where(j => j.Status?.PredictedNp is not null).ToList();
+        var paired = jobs.Where(j => j.Status?.PredictedNp is not null && j.Status.Partner is not null).ToList();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"node batch: {jobs.Count} jobs, {pairs} pairs, QoS reached {met}/{jobs.Count} = {(double)met / jobs.Count:0.000}; " +
-            $"paired jobs: mean measured NP {predicted.Average(j => j.Status!.MeasuredNp ?? 0):0.000} vs predicted {predicted.Average(j => j.Status!.PredictedNp!.Value):0.000}"));
-    }
-
-    private static JsonElement TerminationReport(V1Pod pod) =>
-        JsonDocument.Parse(pod.Status.ContainerStatuses.Single().State.Terminated.Message).RootElement;
-
-    private async Task<IReadOnlyList<GpuJob>> ListJobsAsync(string ns)
-    {
-        var list = await node.Client.CustomObjects.ListNamespacedCustomObjectAsync<CustomResourceList<GpuJob>>(GpuPoolApi.Group, GpuPoolApi.Version, ns, GpuPoolApi.JobPlural);
-        return list.Items ?? [];
-    }
-
-    private async Task<IList<V1Pod>> ListPodsAsync(string ns) => (await node.Client.CoreV1.ListNamespacedPodAsync(ns)).Items;
-
-    private async Task<IReadOnlyDictionary<int, string>> GpuUuidsAsync()
-    {
-        var annotations = (await node.Client.CoreV1.ReadNodeAsync(node.Node.NodeName)).Metadata.Annotations;
-        using var doc = JsonDocument.Parse(annotations["gpupool.io/gpu-inventory"]);
-        return doc.RootElement.GetProperty("gpus").EnumerateArray()
-            .ToDictionary(g => g.GetProperty("index").GetInt32(), g => g.GetProperty("uuid").GetString()!);
+            $"node batch: {jobs.Count} jobs, QoS reached {met}/{jobs.Count} = {(double)met / jobs.Count:0.000}, requeued {jobs.Sum(j => j.Status?.Requeues ?? 0)}; " +
+            $"paired jobs: {paired.Count}, mean measured NP {paired.Average(j => j.Status!.MeasuredNp ?? 0):0.000} vs predicted {paired.Average(j => j.Status!.PredictedNp!.Value):0.000}"));
     }
 }

@@ -44,6 +44,15 @@ public sealed class OperatorOptions
     /// <summary>File that finished jobs' predicted and measured NP are appended to (JSON lines); empty disables it.</summary>
     public string ObservationsPath { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Times a job is queued again after a node refused its pod before it ran (kubelet admission);
+    /// one more refusal ends the job Failed with the node's reason.
+    /// </summary>
+    public int MaxRequeues { get; set; } = 3;
+
+    /// <summary>Seconds a requeued job waits before it is planned again, doubled with each requeue.</summary>
+    public double RequeueBackoffSeconds { get; set; } = 10;
+
     public ApiRetryOptions ApiRetry { get; set; } = new();
 
     public LeaderElectionOptions LeaderElection { get; set; } = new();

@@ -12,7 +12,7 @@ public static class ApiPermissions
 
     public static ApiPermission GpuProfiles { get; } = new("gpupool.io", "gpuprofiles", ["get", "list", "watch"]);
 
-    public static ApiPermission Pods { get; } = new(string.Empty, "pods", ["get", "list", "watch", "create"]);
+    public static ApiPermission Pods { get; } = new(string.Empty, "pods", ["get", "list", "watch", "create", "delete"]);
 
     public static ApiPermission PodBindings { get; } = new(string.Empty, "pods/binding", ["create"]);
 

@@ -1,4 +1,7 @@
+using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using GpuPool.Operator.Ports;
 using GpuPool.Operator.Resources;
 using k8s;
@@ -15,6 +18,10 @@ public sealed class KubernetesClusterPort(IKubernetes client) : IClusterPort
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
+
+    private static readonly string[] _statusFields = [.. typeof(GpuJobStatus).GetProperties()
+        .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name)
+        .OfType<string>()];
 
     public IResourceFeed<GpuJob> Jobs(string? namespaceName) => CustomFeed<GpuJob>(ApiPermissions.GpuJobs, GpuPoolApi.JobPlural, namespaceName);
 
@@ -76,9 +83,29 @@ public sealed class KubernetesClusterPort(IKubernetes client) : IClusterPort
         return ApiCall.RunAsync(ApiPermissions.PodBindings, "create", () => client.CoreV1.CreateNamespacedPodBindingAsync(binding, podName, namespaceName, cancellationToken: cancellationToken));
     }
 
+    public async Task DeletePodAsync(string namespaceName, string name, string uid, CancellationToken cancellationToken)
+    {
+        var options = new V1DeleteOptions { GracePeriodSeconds = 0, Preconditions = new V1Preconditions { Uid = uid } };
+        try
+        {
+            await ApiCall.RunAsync(ApiPermissions.Pods, "delete", () => client.CoreV1.DeleteNamespacedPodAsync(name, namespaceName, options, cancellationToken: cancellationToken));
+        }
+        catch (Exception e) when (e is ApiNotFoundException or ApiConflictException)
+        {
+            // Gone already, or the name now holds another pod (the UID precondition failed).
+        }
+    }
+
     public async Task<GpuJob> PatchJobStatusAsync(string namespaceName, string name, GpuJobStatus status, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.Serialize(new Dictionary<string, GpuJobStatus> { ["status"] = status }, _patchJson);
+        // A merge patch keeps what it does not name: every status field is named, null when unset.
+        var fields = JsonSerializer.SerializeToNode(status, _patchJson)!.AsObject();
+        foreach (var field in _statusFields.Where(f => !fields.ContainsKey(f)))
+        {
+            fields[field] = null;
+        }
+
+        var body = new JsonObject { ["status"] = fields }.ToJsonString();
         var patched = await ApiCall.RunAsync(
             ApiPermissions.GpuJobStatus,
             "patch",

@@ -33,7 +33,16 @@ public interface IClusterPort
     /// <summary>POSTs pods/binding; a pod already bound is a <see cref="ApiConflictException"/>.</summary>
     Task BindPodAsync(string namespaceName, string podName, string nodeName, CancellationToken cancellationToken);
 
-    /// <summary>Merge-patches the status subresource and returns the job as stored.</summary>
+    /// <summary>
+    /// Deletes the pod at once (no grace period) if it is still the one with <paramref name="uid"/>;
+    /// a pod already gone, or replaced by another of the same name, is not an error.
+    /// </summary>
+    Task DeletePodAsync(string namespaceName, string name, string uid, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes the whole status (a field left null is removed, so a requeued job loses its old
+    /// placement) and returns the job as stored.
+    /// </summary>
     Task<GpuJob> PatchJobStatusAsync(string namespaceName, string name, GpuJobStatus status, CancellationToken cancellationToken);
 
     Task EmitEventAsync(JobEvent jobEvent, CancellationToken cancellationToken);

@@ -15,6 +15,9 @@ public static class ConditionReasons
     /// <summary>Scheduled=False: spec.profileRef names no GpuProfile; no pod is made until it exists.</summary>
     public const string ProfileMissing = "ProfileMissing";
 
+    /// <summary>Scheduled=False: the node refused the job's pod before it ran; the job is queued again.</summary>
+    public const string NodeRefused = "NodeRefused";
+
     /// <summary>Scheduled=False: a pod with the job's deterministic name exists but is not owned by the job.</summary>
     public const string PodNameTaken = "PodNameTaken";
 

@@ -29,6 +29,10 @@ public sealed record GpuJobStatus
     [JsonPropertyName("measuredNP")]
     public double? MeasuredNp { get; init; }
 
+    /// <summary>Times a node refused the job's pod before it ran and the job was queued again.</summary>
+    [JsonPropertyName("requeues")]
+    public int? Requeues { get; init; }
+
     [JsonPropertyName("startTime")]
     public string? StartTime { get; init; }
 

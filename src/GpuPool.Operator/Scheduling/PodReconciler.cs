@@ -14,7 +14,8 @@ namespace GpuPool.Operator.Scheduling;
 /// <summary>
 /// Brings one owned pod and its job in line: an unbound pod is bound to the node its annotations
 /// name (a restart between create and bind), and the job's status is rebuilt from the pod (a restart
-/// between bind and status, and every later phase). Idempotent: run for every pod every window.
+/// between bind and status, and every later phase); a pod the node refused before it ran is
+/// deleted and its job requeued. Idempotent: run for every pod every window.
 /// </summary>
 public sealed partial class PodReconciler(
     IClusterPort port,
@@ -22,6 +23,7 @@ public sealed partial class PodReconciler(
     ClusterCache cache,
     JobWriter jobs,
     SnapshotBuilder translator,
+    RefusedPodRequeuer requeuer,
     IObservationSink observations,
     OperatorMetrics metrics,
     TimeProvider time,
@@ -47,6 +49,12 @@ public sealed partial class PodReconciler(
 
             pod = bound;
             cache.Pods.Upsert(pod);
+        }
+
+        if (requeuer.RequeueableRefusal(job, pod) is { } refusal)
+        {
+            await requeuer.RequeueAsync(job, pod, refusal, cancellationToken);
+            return true;
         }
 
         var previous = job.Status?.Phase;

@@ -32,8 +32,10 @@ public sealed class Scheduler : IDisposable
         var logger = loggers.CreateLogger("GpuPool.Operator.Scheduler");
         var writer = new ApiWriter(options.ApiRetry, metrics, time);
         var jobs = new JobWriter(port, writer, cache, metrics, logger);
-        var snapshots = new SnapshotBuilder(cache, options.ResourcePrefix, options.BatchLimit, logger);
-        var reconciler = new PodReconciler(port, writer, cache, jobs, snapshots, observations, metrics, time, logger);
+        var requeueBackoff = new RequeueBackoff(TimeSpan.FromSeconds(options.RequeueBackoffSeconds));
+        var snapshots = new SnapshotBuilder(cache, options.ResourcePrefix, options.BatchLimit, requeueBackoff, time, logger);
+        var requeuer = new RefusedPodRequeuer(port, writer, jobs, metrics, options.MaxRequeues, requeueBackoff, time, logger);
+        var reconciler = new PodReconciler(port, writer, cache, jobs, snapshots, requeuer, observations, metrics, time, logger);
         var placements = new PlacementWriter(port, writer, cache, reconciler, jobs, options.SchedulerName, options.ResourcePrefix, time, metrics, logger);
         Window = new SchedulingWindow(cache, snapshots, reconciler, placements, new JobFlagger(jobs, time), policy, metrics, time);
         Loop = new SchedulingLoop(Window, cache, TimeSpan.FromSeconds(options.WindowSeconds), options.BatchLimit, time, logger);

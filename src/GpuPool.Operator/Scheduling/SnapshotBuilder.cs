@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace GpuPool.Operator.Scheduling;
 
 /// <summary>Step 2 of a window: reads the watch cache into a <see cref="ClusterSnapshot"/>. Writes nothing.</summary>
-public sealed partial class SnapshotBuilder(ClusterCache cache, string resourcePrefix, int batchLimit, ILogger logger)
+public sealed partial class SnapshotBuilder(ClusterCache cache, string resourcePrefix, int batchLimit, RequeueBackoff backoff, TimeProvider time, ILogger logger)
 {
     private readonly HashSet<string> _reportedNodes = new(StringComparer.Ordinal);
 
@@ -17,8 +17,9 @@ public sealed partial class SnapshotBuilder(ClusterCache cache, string resourceP
     {
         var pods = cache.Pods.Snapshot();
         var podsByJob = pods.ToLookup(JobOwnership.JobKeyOf, StringComparer.Ordinal);
+        var now = time.GetUtcNow();
         var waiting = cache.Jobs.Snapshot()
-            .Where(j => !JobPhase.IsTerminal(j.Status?.Phase) && !podsByJob[j.Key].Any(p => JobOwnership.Owns(j, p)) && !FlaggedInvalid(j))
+            .Where(j => !JobPhase.IsTerminal(j.Status?.Phase) && !podsByJob[j.Key].Any(p => JobOwnership.Owns(j, p)) && !FlaggedInvalid(j) && !backoff.Holds(j, now))
             .OrderByDescending(j => j.Spec.Priority ?? 0)
             .ThenBy(j => j.Metadata.CreationTimestamp ?? DateTime.MinValue)
             .ThenBy(j => j.Key, StringComparer.Ordinal)

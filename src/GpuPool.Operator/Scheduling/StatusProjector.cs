@@ -56,8 +56,10 @@ public static class StatusProjector
         var started = terminated.Min(t => t!.StartedAt) ?? pod.Status?.StartTime;
         var reported = terminated.Select(t => TerminationReport.Parse(t!.Message)?.Np).FirstOrDefault(np => np is not null);
         var observed = started is { } s ? (finished - s).TotalSeconds : 0;
-        var measured = reported ?? (isolatedSeconds is > 0 && observed > 0 ? isolatedSeconds / observed : null);
         var succeeded = phase == JobPhase.Succeeded;
+        // Without a report, the pod's run time stands for the shared time; a failed run did not do
+        // the job's work, so its run time says nothing about its progress.
+        var measured = reported ?? (succeeded && isolatedSeconds is > 0 && observed > 0 ? isolatedSeconds / observed : null);
         return status with
         {
             CompletionTime = Rfc3339.Format(finished),
@@ -67,7 +69,7 @@ public static class StatusProjector
                 ConditionTypes.Completed,
                 true,
                 succeeded ? ConditionReasons.Succeeded : ConditionReasons.Failed,
-                measured is { } np ? $"Pod {pod.Status?.Phase}; measured NP {SharingAnnotation.Number(np)}." : $"Pod {pod.Status?.Phase}; NP not measured.",
+                measured is { } np ? $"Pod {pod.Status?.Phase}; measured NP {SharingAnnotation.Number(np)}." : $"Pod {pod.Status?.Phase}{Why(pod)}; NP not measured.",
                 generation,
                 now),
         };
@@ -86,6 +88,11 @@ public static class StatusProjector
             || !Conditions.SameState(current.Conditions, desired.Conditions);
     }
 
+
+    /// <summary>The kubelet's reason for ending the pod, when it gave one (admission, eviction).</summary>
+    private static string Why(V1Pod pod) => pod.Status?.Reason is { Length: > 0 } reason
+        ? $" ({reason}{(pod.Status.Message is { Length: > 0 } m ? ": " + m : string.Empty)})"
+        : string.Empty;
 
     /// <summary>Phases never go back (a stale pod view must not undo Running or a terminal phase).</summary>
     private static string Later(string? current, string observed)

@@ -12,6 +12,9 @@ public static class BindFailureReasons
     /// <summary>Writing status failed after retries; the next window rewrites it from the pod.</summary>
     public const string Status = "status";
 
+    /// <summary>Deleting a pod the node refused failed after retries; the next window tries again.</summary>
+    public const string Requeue = "requeue";
+
     /// <summary>A pod of the job's name exists and belongs to something else.</summary>
     public const string PodNameTaken = "pod_name_taken";
 }

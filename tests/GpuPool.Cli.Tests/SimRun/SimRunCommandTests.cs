@@ -66,6 +66,38 @@ public sealed class SimRunCommandTests(ITestOutputHelper log)
         Assert.Contains("started: alone", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_job_resumes_from_its_last_progress_when_the_emulator_restarts_and_counts_every_iteration_once()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "gpc-" + Guid.NewGuid().ToString("N")[..8]);
+        using var logs = new TempFiles();
+        var run = new SimRunInvocation();
+        Task<int> exit;
+        await using (var first = await EmulatorHost.StartAsync(directory))
+        {
+            var environment = new Dictionary<string, string> { ["GPUPOOL_EMULATOR_SOCKET"] = first.Socket, ["GPUPOOL_GPU_UUID"] = first.Gpus[0].Uuid };
+            exit = run.RunAsync(environment, "--workload", Fixture.Path("workload-stream.json"), "--share", "1", "--termination-log", logs.Path("resumed"));
+            await WaitAsync(() => first.JobsOn(first.Gpus[0].Uuid) == 1 || exit.IsCompleted, "the job on the GPU");
+
+            // 22.5 s of isolated work: about half of it is reported done before the plugin stops.
+            first.Time.Advance(TimeSpan.FromSeconds(12));
+            await WaitAsync(() => run.Output.Contains("progress: 3750/7500", StringComparison.Ordinal) || exit.IsCompleted, "progress to half way");
+        }
+
+        await using var second = await EmulatorHost.StartAsync(directory);
+        await WaitAsync(() => second.JobsOn(second.Gpus[0].Uuid) == 1 || exit.IsCompleted, "the job back on the restarted emulator");
+        second.Time.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(0, await exit);
+        Assert.Contains("emulator went away", run.Output, StringComparison.Ordinal);
+        Assert.Contains("resuming after 3750/7500 iterations", run.Output, StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(File.ReadAllText(logs.Path("resumed")));
+        Assert.Equal(22.5, report.RootElement.GetProperty("isolatedSeconds").GetDouble(), 6);
+        Assert.Equal(22.5, report.RootElement.GetProperty("sharedSeconds").GetDouble(), 6);
+        Assert.Equal(1.0, ReadNp(logs.Path("resumed")), 6);
+        Directory.Delete(directory, recursive: true);
+    }
+
     public static TheoryData<string[], string[], string> BadInput => new()
     {
         { [], [], "No workload: pass --workload FILE or set GPUPOOL_WORKLOAD" },

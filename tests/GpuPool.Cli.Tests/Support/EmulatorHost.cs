@@ -17,11 +17,13 @@ public sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string _directory;
+    private readonly bool _ownsDirectory;
 
-    private EmulatorHost(WebApplication app, string directory, FakeTimeProvider time)
+    private EmulatorHost(WebApplication app, string directory, bool ownsDirectory, FakeTimeProvider time)
     {
         _app = app;
         _directory = directory;
+        _ownsDirectory = ownsDirectory;
         Time = time;
     }
 
@@ -33,9 +35,11 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public int JobsOn(string uuid) => _app.Services.GetRequiredService<NodeEmulator>().Gpus().Single(g => g.Device.Uuid == uuid).Jobs;
 
-    public static async Task<EmulatorHost> StartAsync()
+    /// <summary>Starts the plugin; in <paramref name="directory"/> (left in place) to stand for a restart of one that stopped there.</summary>
+    public static async Task<EmulatorHost> StartAsync(string? directory = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "gpc-" + Guid.NewGuid().ToString("N")[..8]);
+        var owns = directory is null;
+        directory ??= Path.Combine(Path.GetTempPath(), "gpc-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(directory);
         var time = new FakeTimeProvider();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
@@ -53,13 +57,16 @@ public sealed class EmulatorHost : IAsyncDisposable
         var app = builder.Build();
         app.MapGpuPoolDevicePlugin();
         await app.StartAsync();
-        return new EmulatorHost(app, directory, time);
+        return new EmulatorHost(app, directory, owns, time);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        if (_ownsDirectory)
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
     }
 }

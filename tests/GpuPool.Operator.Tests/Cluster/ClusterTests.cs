@@ -106,6 +106,41 @@ public sealed class ClusterTests(ApiServerFixture server)
         }
     }
 
+    [ClusterFact]
+    public async Task A_pod_the_node_refused_is_deleted_and_its_job_waits_pending_without_its_old_placement()
+    {
+        var ns = await server.NewNamespaceAsync("refused");
+        var node = "gpupool-test-" + ns;
+        await server.CreateAsync(Objects.Node(node));
+        try
+        {
+            await server.CreateAsync(InNamespace(Objects.Job("a"), ns));
+            await using var harness = await OperatorHarness.StartAsync(new KubernetesClusterPort(server.Client), configure: o => o.Namespaces.Add(ns));
+            await SeeAsync(harness, jobs: 1, node);
+            await harness.WindowAsync();
+            var placed = (await server.GetJobAsync(ns, "a")).Status!;
+
+            // What a kubelet writes when admission fails; then the GPU goes away, so the job must wait.
+            var pod = await server.Client.CoreV1.ReadNamespacedPodAsync("a-gpupool", ns);
+            pod.Status = new V1PodStatus { Phase = "Failed", Reason = "UnexpectedAdmissionError", Message = "Allocate failed" };
+            await server.Client.CoreV1.ReplaceNamespacedPodStatusAsync(pod, pod.Metadata.Name, ns);
+            await server.DeleteNodesAsync(node);
+            await OperatorHarness.SettleAsync(() => harness.Cache.Nodes.Get(node) is null && harness.Cache.Pods.Get($"{ns}/a-gpupool")?.Status?.Phase == "Failed");
+            await harness.WindowAsync();
+
+            var requeued = (await server.GetJobAsync(ns, "a")).Status!;
+            Assert.Equal((JobPhase.Scheduled, node), (placed.Phase, placed.Node));
+            Assert.Equal((JobPhase.Pending, 1), (requeued.Phase, requeued.Requeues));
+            Assert.Equal((null, null, null), (requeued.Node, requeued.Gpu, requeued.Setting));
+            Assert.Equal(ConditionReasons.NodeRefused, requeued.Condition(ConditionTypes.Scheduled)!.Reason);
+            Assert.Empty((await server.Client.CoreV1.ListNamespacedPodAsync(ns)).Items);
+        }
+        finally
+        {
+            await server.DeleteNodesAsync(node);
+        }
+    }
+
     public static TheoryData<string, double, int> BadSpecs => new()
     {
         { "qosTarget 0", 0, 10 },

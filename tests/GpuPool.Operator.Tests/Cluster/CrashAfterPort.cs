@@ -34,6 +34,12 @@ public sealed class CrashAfterPort(IClusterPort inner, FakeOperation crashAfter)
         Crash(FakeOperation.BindPod);
     }
 
+    public async Task DeletePodAsync(string namespaceName, string name, string uid, CancellationToken cancellationToken)
+    {
+        await inner.DeletePodAsync(namespaceName, name, uid, cancellationToken);
+        Crash(FakeOperation.DeletePod);
+    }
+
     public async Task<GpuJob> PatchJobStatusAsync(string namespaceName, string name, GpuJobStatus status, CancellationToken cancellationToken)
     {
         var patched = await inner.PatchJobStatusAsync(namespaceName, name, status, cancellationToken);

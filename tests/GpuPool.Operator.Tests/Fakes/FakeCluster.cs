@@ -40,6 +40,9 @@ public sealed class FakeCluster : IClusterPort
     /// <summary>Pod creates that hit an existing name (the operator's own retry after a crash, for example).</summary>
     public int CreateConflicts { get; private set; }
 
+    /// <summary>Pods deleted through the port.</summary>
+    public int Deletes { get; private set; }
+
     /// <summary>Successful bindings per pod key: exactly-once means every value is 1.</summary>
     public IReadOnlyDictionary<string, int> Binds => _binds;
 
@@ -103,11 +106,25 @@ public sealed class FakeCluster : IClusterPort
             return true;
         });
 
+    public Task DeletePodAsync(string namespaceName, string name, string uid, CancellationToken cancellationToken) =>
+        Write(FakeOperation.DeletePod, () =>
+        {
+            var key = namespaceName + "/" + name;
+            if (PodFeed.Get(key) is { } pod && pod.Metadata.Uid == uid)
+            {
+                PodFeed.Delete(key);
+                Deletes++;
+            }
+
+            return true;
+        });
+
     public Task<GpuJob> PatchJobStatusAsync(string namespaceName, string name, GpuJobStatus status, CancellationToken cancellationToken) =>
         Write(FakeOperation.PatchStatus, () =>
         {
             var job = JobFeed.Get(namespaceName + "/" + name) ?? throw new ApiNotFoundException($"gpujobs \"{name}\" not found");
-            job.Status = Merge(job.Status, status);
+            // The adapter names every status field (null ones removed): the status is written whole.
+            job.Status = status;
             return JobFeed.Put(job);
         });
 
@@ -119,6 +136,14 @@ public sealed class FakeCluster : IClusterPort
         });
 
     public ILock LeaseLock(string namespaceName, string name, string identity) => new FakeLeaseLock(_leases, identity);
+
+    /// <summary>A pod the kubelet refused at admission: Failed, with no container status.</summary>
+    public void RefusePod(string podKey, string reason, string message)
+    {
+        var pod = PodFeed.Get(podKey) ?? throw new InvalidOperationException($"no pod {podKey}");
+        pod.Status = new V1PodStatus { Phase = "Failed", Reason = reason, Message = message };
+        PodFeed.Put(pod);
+    }
 
     /// <summary>A pod's phase (and container termination) as a kubelet would write it.</summary>
     public void SetPodPhase(string podKey, string phase, string? terminationMessage = null)
@@ -153,20 +178,6 @@ public sealed class FakeCluster : IClusterPort
         }
 
         PodFeed.Put(pod);
-    }
-
-    private static GpuJobStatus Merge(GpuJobStatus? current, GpuJobStatus patch)
-    {
-        var merged = KubernetesJson.Deserialize<Dictionary<string, object?>>(KubernetesJson.Serialize(current ?? new GpuJobStatus()));
-        foreach (var (key, value) in KubernetesJson.Deserialize<Dictionary<string, object?>>(KubernetesJson.Serialize(patch)))
-        {
-            if (value is not null && !(value is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Null }))
-            {
-                merged[key] = value;
-            }
-        }
-
-        return KubernetesJson.Deserialize<GpuJobStatus>(KubernetesJson.Serialize(merged));
     }
 
     private Task<T> Write<T>(FakeOperation operation, Func<T> apply)

@@ -6,5 +6,6 @@ public enum FakeOperation
     CreatePod,
     BindPod,
     PatchStatus,
+    DeletePod,
     CreateEvent,
 }

@@ -13,6 +13,8 @@ public sealed class OperatorOptionsValidatorTests
         { "BatchLimit=0", "GpuPool:Operator:BatchLimit" },
         { "PruneTopK=-1", "GpuPool:Operator:PruneTopK" },
         { "CandidatesPerSide=-2", "GpuPool:Operator:CandidatesPerSide" },
+        { "MaxRequeues=101", "GpuPool:Operator:MaxRequeues" },
+        { "RequeueBackoffSeconds=-1", "GpuPool:Operator:RequeueBackoffSeconds" },
         { "HttpPort=70000", "GpuPool:Operator:HttpPort" },
         { "SchedulerName=Bad_Name", "GpuPool:Operator:SchedulerName" },
         { "ResourcePrefix=gpu", "GpuPool:Operator:ResourcePrefix" },

@@ -14,7 +14,7 @@ public sealed class ApiPermissionsTests
             "gpupool.io gpujobs get,list,watch",
             "gpupool.io gpujobs/status patch",
             "gpupool.io gpuprofiles get,list,watch",
-            " pods get,list,watch,create",
+            " pods get,list,watch,create,delete",
             " pods/binding create",
             " nodes get,list,watch",
             " events create",
