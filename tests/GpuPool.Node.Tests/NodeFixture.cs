@@ -13,7 +13,7 @@ namespace GpuPool.Node.Tests;
 /// </summary>
 public sealed class NodeFixture : IAsyncLifetime, IDisposable
 {
-    public const int SimulatedGpus = 12;
+    public const int SimulatedGpus = 16;
     public const string ResourcePrefix = "gpupool.io/gpu";
 
     private k8s.Kubernetes? _client;

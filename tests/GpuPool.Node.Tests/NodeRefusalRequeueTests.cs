@@ -25,6 +25,15 @@ public sealed class NodeRefusalRequeueTests(NodeFixture node)
 
         var job = Workloads.Sample<GpuJob>("compatible-pair.yaml", GpuPoolApi.JobKind)[0];
         job.Metadata.NamespaceProperty = ns;
+
+        // The GPUs must be on the node (and so in the operator's inventory) before the plugin goes.
+        await node.WaitUntilAsync(
+            async () =>
+            {
+                var gpus = await node.GpuAllocatableAsync();
+                return Enumerable.Range(0, NodeFixture.SimulatedGpus).All(i => gpus.GetValueOrDefault($"{NodeFixture.ResourcePrefix}-{i}") == 100);
+            },
+            TimeSpan.FromSeconds(60), "the plugin's GPUs were not allocatable");
         node.DevicePlugin.Stop();
         try
         {
