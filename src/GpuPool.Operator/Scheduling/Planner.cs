@@ -7,8 +7,8 @@ namespace GpuPool.Operator.Scheduling;
 
 /// <summary>
 /// Step 3 of a window, pure: jobs whose profile is missing wait (there is nothing to run: no
-/// kernels), a half-written pair is completed, then the sharing policy plans the rest on the GPUs
-/// left. Each placement's units are its share of the GPU, never more than the GPU has free.
+/// kernels), a half-written pair is completed (or its slot held for the partner), then the sharing
+/// policy plans the rest on the GPUs left. Each placement's units are its share of the GPU, never more than the GPU has free.
 /// </summary>
 public static class Planner
 {
@@ -41,7 +41,9 @@ public static class Planner
             }
         }
 
-        var slots = snapshot.Gpus.Where(s => s.State is not null && !taken.Contains(s)).ToDictionary(s => s.Gpu.Id);
+        // A slot still owed to a partner that is not plannable now (backing off after a refusal,
+        // beyond the batch) is held for it, not given to another job.
+        var slots = snapshot.Gpus.Where(s => s.State is not null && !taken.Contains(s) && s.Reservation is null).ToDictionary(s => s.Gpu.Id);
         var plan = byId.Count == 0
             ? PlacementPlan.Empty
             : policy.Plan(new SchedulingBatch([.. byId.Values.Select(t => t.Job!)], [.. slots.Values.Select(s => s.State!)]));

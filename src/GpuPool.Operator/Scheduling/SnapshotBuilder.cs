@@ -29,7 +29,7 @@ public sealed partial class SnapshotBuilder(ClusterCache cache, string resourceP
         return new ClusterSnapshot(
             [.. plannable.Take(batchLimit)],
             [.. waiting.Where(t => t.IsInvalid)],
-            Slots(pods),
+            Slots(pods, podsByJob),
             plannable.Count);
     }
 
@@ -39,7 +39,7 @@ public sealed partial class SnapshotBuilder(ClusterCache cache, string resourceP
     private static bool FlaggedInvalid(GpuJob job) =>
         job.Status?.Condition(ConditionTypes.Invalid) is { IsTrue: true } c && c.ObservedGeneration == job.Metadata.Generation;
 
-    private List<GpuSlot> Slots(IReadOnlyList<V1Pod> pods)
+    private List<GpuSlot> Slots(IReadOnlyList<V1Pod> pods, ILookup<string, V1Pod> podsByJob)
     {
         var live = pods.Where(JobOwnership.IsLive).ToList();
         var occupants = live
@@ -68,7 +68,7 @@ public sealed partial class SnapshotBuilder(ClusterCache cache, string resourceP
                 var state = free == 0 || (onGpu.Count == 0 && free < GpuResources.UnitsPerGpu)
                     ? null // full, or held by pods that are not GpuJobs: nothing to pair with safely
                     : State(new Gpu(id, inventory.Model), onGpu);
-                slots.Add(new GpuSlot(new Gpu(id, inventory.Model), gpu.Uuid, state, predicted, Reservation(onGpu), free));
+                slots.Add(new GpuSlot(new Gpu(id, inventory.Model), gpu.Uuid, state, predicted, Reservation(onGpu, podsByJob), free));
             }
         }
 
@@ -92,7 +92,11 @@ public sealed partial class SnapshotBuilder(ClusterCache cache, string resourceP
         return running is null ? null : new GpuState(gpu, [running]);
     }
 
-    private static PartnerReservation? Reservation(List<V1Pod> onGpu)
+    /// <summary>
+    /// The partner the single pod on a GPU was written with, while that partner is still owed the
+    /// slot: it exists, has not ended and has no live pod (never written, or refused and requeued).
+    /// </summary>
+    private PartnerReservation? Reservation(List<V1Pod> onGpu, ILookup<string, V1Pod> podsByJob)
     {
         if (onGpu.Count != 1)
         {
@@ -102,7 +106,12 @@ public sealed partial class SnapshotBuilder(ClusterCache cache, string resourceP
         var annotations = onGpu[0].Metadata.Annotations;
         var partner = MetadataValues.Get(annotations, PodAnnotations.Partner);
         var setting = SharingAnnotation.PartnerSetting(MetadataValues.Get(annotations, PodAnnotations.SharingMode), MetadataValues.Get(annotations, PodAnnotations.Share));
-        return string.IsNullOrEmpty(partner) || setting is null ? null : new PartnerReservation(partner, setting);
+        if (string.IsNullOrEmpty(partner) || setting is null || cache.Jobs.Get(partner) is not { } job || JobPhase.IsTerminal(job.Status?.Phase))
+        {
+            return null;
+        }
+
+        return podsByJob[partner].Any(p => JobOwnership.Owns(job, p) && JobOwnership.IsLive(p)) ? null : new PartnerReservation(partner, setting);
     }
 
     private static GpuId? GpuOf(V1Pod pod)

@@ -100,6 +100,32 @@ public sealed class RefusedPodRequeueTests
     }
 
     [Fact]
+    public async Task A_refused_partner_gets_its_slot_back_after_the_backoff_and_no_other_job_takes_it_meanwhile()
+    {
+        var cluster = new FakeCluster();
+        cluster.NodeFeed.Put(Objects.Node("node-1"));
+        cluster.JobFeed.Put(Objects.Job("a"));
+        cluster.JobFeed.Put(Objects.Job("b"));
+        await using var harness = await OperatorHarness.StartAsync(cluster, configure: o => o.RequeueBackoffSeconds = 10);
+        await harness.WindowAsync(cluster);
+        var setting = cluster.JobFeed.Get("team-a/a")!.Status!.Setting;
+
+        cluster.SetPodPhase("team-a/b-gpupool", "Running");
+        cluster.RefusePod(Pod, Reason, Message);
+        await harness.WindowAsync(cluster);
+        cluster.JobFeed.Put(Objects.Job("c"));
+        await harness.WindowAsync(cluster);
+        var meanwhile = cluster.PodFeed.Get("team-a/c-gpupool");
+        harness.Time.Advance(TimeSpan.FromSeconds(10));
+        await harness.WindowAsync(cluster);
+
+        var a = cluster.JobFeed.Get("team-a/a")!.Status!;
+        Assert.Null(meanwhile);
+        Assert.Equal((JobPhase.Scheduled, "node-1", 0, "team-a/b", setting), (a.Phase, a.Node, a.Gpu, a.Partner, a.Setting));
+        Assert.Null(cluster.PodFeed.Get("team-a/c-gpupool"));
+    }
+
+    [Fact]
     public async Task A_pod_that_ran_and_failed_fails_its_job_without_requeue()
     {
         var cluster = new FakeCluster();
