@@ -28,7 +28,8 @@ public sealed partial class RefusedPodRequeuer(
     {
         ArgumentNullException.ThrowIfNull(job);
         var refusal = NodeRefusal.Of(pod);
-        return refusal is not null && !AlreadyRequeued(job) && (job.Status?.Requeues ?? 0) < maxRequeues ? refusal : null;
+        // A job already Pending after this refusal is the old pod still in the cache: handled.
+        return refusal is not null && !IsRequeued(job) && (job.Status?.Requeues ?? 0) < maxRequeues ? refusal : null;
     }
 
     public async Task RequeueAsync(GpuJob job, V1Pod pod, NodeRefusal refusal, CancellationToken cancellationToken)
@@ -70,8 +71,8 @@ public sealed partial class RefusedPodRequeuer(
         }
     }
 
-    /// <summary>The status already says this refusal was handled (the old pod is still in the cache).</summary>
-    private static bool AlreadyRequeued(GpuJob job) =>
+    /// <summary>The job waits Pending because a node refused its last pod.</summary>
+    public static bool IsRequeued(GpuJob job) =>
         job.Status?.Phase == JobPhase.Pending && job.Status.Condition(ConditionTypes.Scheduled)?.Reason == ConditionReasons.NodeRefused;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting the refused pod of {Job} failed; the next window tries again")]

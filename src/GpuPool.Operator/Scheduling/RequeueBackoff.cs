@@ -24,13 +24,8 @@ public sealed class RequeueBackoff(TimeSpan baseDelay)
     public bool Holds(GpuJob job, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var scheduled = job.Status?.Condition(ConditionTypes.Scheduled);
-        if (job.Status?.Phase != JobPhase.Pending || scheduled?.Reason != ConditionReasons.NodeRefused
-            || !DateTimeOffset.TryParse(scheduled.LastTransitionTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var refusedAt))
-        {
-            return false;
-        }
-
-        return now < refusedAt + After(job.Status.Requeues ?? 1);
+        return RefusedPodRequeuer.IsRequeued(job)
+            && DateTimeOffset.TryParse(job.Status!.Condition(ConditionTypes.Scheduled)!.LastTransitionTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var refusedAt)
+            && now < refusedAt + After(job.Status.Requeues ?? 1);
     }
 }
