@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GpuPool.Core.Contracts;
 using GpuPool.Operator.Kubernetes;
 using GpuPool.Operator.Resources;
 using k8s;
@@ -16,12 +17,16 @@ public sealed class BatchRun
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(12);
 
-    private BatchRun(IReadOnlyList<GpuJob> jobs, IReadOnlyList<V1Pod> pods, IReadOnlyDictionary<int, string> gpuUuids)
+    private BatchRun(IReadOnlyList<GpuJob> jobs, IReadOnlyList<V1Pod> pods, IReadOnlyList<V1Pod> everPods, IReadOnlyDictionary<int, string> gpuUuids)
     {
         Jobs = jobs;
         Pods = pods;
+        EveryPod = everPods;
         GpuUuids = gpuUuids;
     }
+
+    /// <summary>Every pod seen during the run (polled twice a second), refused and deleted ones too.</summary>
+    public IReadOnlyList<V1Pod> EveryPod { get; }
 
     /// <summary>Every job as it ended.</summary>
     public IReadOnlyList<GpuJob> Jobs { get; }
@@ -50,6 +55,22 @@ public sealed class BatchRun
             return node.Client.CustomObjects.CreateNamespacedCustomObjectAsync(job, GpuPoolApi.Group, GpuPoolApi.Version, ns, GpuPoolApi.JobPlural);
         }));
 
+        // Every pod the operator creates, seen while it lives: a refused one is deleted within a window.
+        using var stop = new CancellationTokenSource();
+        var seen = new Dictionary<string, V1Pod>(StringComparer.Ordinal);
+        var watching = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                foreach (var pod in await ListPodsAsync(node, ns))
+                {
+                    seen[pod.Metadata.Uid] = pod;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(500), stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        });
+
         // 1. Restart the device plugin once the first pods are bound, before all have started.
         await node.WaitUntilAsync(async () => (await ListPodsAsync(node, ns)).Any(p => p.Spec.NodeName is not null), TimeSpan.FromMinutes(2), "no pod was bound");
         node.DevicePlugin.Stop();
@@ -60,8 +81,29 @@ public sealed class BatchRun
         await node.WaitUntilAsync(
             async () => (await ListJobsAsync(node, ns)).All(j => j.Status?.Phase is JobPhase.Succeeded or JobPhase.Failed),
             RunTimeout, "not every job finished");
-        return new BatchRun(await ListJobsAsync(node, ns), await ListPodsAsync(node, ns), await GpuUuidsAsync(node));
+        await stop.CancelAsync();
+        await watching;
+        return new BatchRun(await ListJobsAsync(node, ns), await ListPodsAsync(node, ns), [.. seen.Values], await GpuUuidsAsync(node));
     }
+
+    /// <summary>
+    /// Pairs of pods written for each other (each names the other's job as partner) and created in
+    /// the same second: what a timestamp-based handoff could not tell apart.
+    /// </summary>
+    public int SameSecondPairs()
+    {
+        var byJob = EveryPod.ToLookup(p => p.Metadata.NamespaceProperty + "/" + p.Metadata.Labels[GpuPoolApi.JobNameLabel], StringComparer.Ordinal);
+        return EveryPod.Count(p =>
+        {
+            var job = p.Metadata.NamespaceProperty + "/" + p.Metadata.Labels[GpuPoolApi.JobNameLabel];
+            var partner = PartnerOf(p);
+            return partner.Length > 0 && string.CompareOrdinal(job, partner) < 0
+                && byJob[partner].Any(q => PartnerOf(q) == job && q.Metadata.CreationTimestamp == p.Metadata.CreationTimestamp);
+        });
+    }
+
+    private static string PartnerOf(V1Pod pod) =>
+        pod.Metadata.Annotations is { } annotations && annotations.TryGetValue(PodAnnotations.Partner, out var partner) ? partner : string.Empty;
 
     /// <summary>The pods the job owns (by UID, so a deleted and recreated job is not confused with it).</summary>
     public IReadOnlyList<V1Pod> PodsOf(GpuJob job)
