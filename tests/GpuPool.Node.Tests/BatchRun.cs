@@ -41,19 +41,11 @@ public sealed class BatchRun
     {
         ArgumentNullException.ThrowIfNull(node);
         var ns = await node.NewNamespaceAsync("node-batch");
-        foreach (var profile in Workloads.Sample<GpuProfile>("profiles.yaml", "GpuProfile"))
-        {
-            profile.Metadata.NamespaceProperty = ns;
-            await node.Client.CustomObjects.CreateNamespacedCustomObjectAsync(profile, GpuPoolApi.Group, GpuPoolApi.Version, ns, "gpuprofiles");
-        }
+        await node.CreateSampleProfilesAsync(ns);
 
         var samples = Workloads.Sample<GpuJob>("compatible-pair.yaml", GpuPoolApi.JobKind).Concat(Workloads.Sample<GpuJob>("incompatible-pair.yaml", GpuPoolApi.JobKind)).ToList();
         var jobs = samples.Concat(Workloads.GeneratedBatch(samples[0], generatedJobs)).ToList();
-        await Task.WhenAll(jobs.Select(job =>
-        {
-            job.Metadata.NamespaceProperty = ns;
-            return node.Client.CustomObjects.CreateNamespacedCustomObjectAsync(job, GpuPoolApi.Group, GpuPoolApi.Version, ns, GpuPoolApi.JobPlural);
-        }));
+        await Task.WhenAll(jobs.Select(job => node.CreateJobAsync(job, ns)));
 
         // Every pod the operator creates, seen while it lives: a refused one is deleted within a window.
         using var stop = new CancellationTokenSource();

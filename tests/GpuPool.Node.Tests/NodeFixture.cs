@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using GpuPool.Operator.Kubernetes;
+using GpuPool.Operator.Resources;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -88,6 +90,24 @@ public sealed class NodeFixture : IAsyncLifetime, IDisposable
         var name = $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
         await Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
         return name;
+    }
+
+    /// <summary>The samples' GpuProfiles, created in <paramref name="ns"/>.</summary>
+    public async Task CreateSampleProfilesAsync(string ns)
+    {
+        foreach (var profile in Workloads.Sample<GpuProfile>("profiles.yaml", "GpuProfile"))
+        {
+            profile.Metadata.NamespaceProperty = ns;
+            await Client.CustomObjects.CreateNamespacedCustomObjectAsync(profile, GpuPoolApi.Group, GpuPoolApi.Version, ns, GpuPoolApi.ProfilePlural);
+        }
+    }
+
+    /// <summary>Creates <paramref name="job"/> in <paramref name="ns"/>, as <c>kubectl apply</c> would.</summary>
+    public Task<object> CreateJobAsync(GpuJob job, string ns)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        job.Metadata.NamespaceProperty = ns;
+        return Client.CustomObjects.CreateNamespacedCustomObjectAsync(job, GpuPoolApi.Group, GpuPoolApi.Version, ns, GpuPoolApi.JobPlural);
     }
 
     /// <summary>The node's allocatable share units of each simulated GPU resource.</summary>

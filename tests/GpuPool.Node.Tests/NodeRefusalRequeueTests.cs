@@ -17,14 +17,9 @@ public sealed class NodeRefusalRequeueTests(NodeFixture node)
     public async Task A_pod_refused_while_the_plugin_is_down_is_requeued_and_the_job_runs_once_the_plugin_is_back()
     {
         var ns = await node.NewNamespaceAsync("node-requeue");
-        foreach (var profile in Workloads.Sample<GpuProfile>("profiles.yaml", "GpuProfile"))
-        {
-            profile.Metadata.NamespaceProperty = ns;
-            await node.Client.CustomObjects.CreateNamespacedCustomObjectAsync(profile, GpuPoolApi.Group, GpuPoolApi.Version, ns, "gpuprofiles");
-        }
+        await node.CreateSampleProfilesAsync(ns);
 
         var job = Workloads.Sample<GpuJob>("compatible-pair.yaml", GpuPoolApi.JobKind)[0];
-        job.Metadata.NamespaceProperty = ns;
 
         // The GPUs must be on the node (and so in the operator's inventory) before the plugin goes.
         await node.WaitUntilAsync(
@@ -37,7 +32,7 @@ public sealed class NodeRefusalRequeueTests(NodeFixture node)
         node.DevicePlugin.Stop();
         try
         {
-            await node.Client.CustomObjects.CreateNamespacedCustomObjectAsync(job, GpuPoolApi.Group, GpuPoolApi.Version, ns, GpuPoolApi.JobPlural);
+            await node.CreateJobAsync(job, ns);
             await node.WaitUntilAsync(async () => (await GetAsync(ns, job.Metadata.Name)).Status?.Requeues >= 1, TimeSpan.FromSeconds(90), "the refused pod's job was not requeued");
         }
         finally
