@@ -32,8 +32,8 @@ bench: ## Matching benchmark (1,000 and 5,000 vertices, dense and sparse)
 clean: ## Remove build outputs
 	$(DOTNET) clean Scheduler.sln -c $(CONFIG)
 
-# Kubernetes: image, kind cluster, chart and samples. image, kind-*, deploy, samples and e2e need
-# Docker and kind; chart-check needs neither. helm and kubectl come from .cache/tools (installed by
+# Kubernetes: image, kind cluster, chart and samples. image, kind-*, deploy, samples and e2e-kind need
+# Docker and kind; chart-check, node-* and e2e need neither. helm and kubectl come from .cache/tools (installed by
 # .ci/chart-tools) when present, else from PATH.
 IMAGE_REPOSITORY ?= gpupool
 IMAGE_TAG ?= dev
@@ -46,7 +46,7 @@ HELM ?= $(or $(wildcard .cache/tools/layer/helm/helm),helm)
 KUBECTL ?= $(or $(wildcard .cache/tools/layer/kubectl/kubectl),kubectl)
 SAMPLES := samples/profiles.yaml samples/compatible-pair.yaml samples/incompatible-pair.yaml samples/missing-profile.yaml
 
-.PHONY: image kind-up kind-load deploy samples e2e undeploy kind-down chart-check node-up node-down node-test
+.PHONY: image kind-up kind-load deploy samples e2e e2e-kind undeploy kind-down chart-check node-up node-down node-test
 
 # A real node without Docker: kubelet + containerd from Debian's packages and source (e2e/node).
 NODE_STATE ?= $(or $(GPUPOOL_NODE_STATE),$${TMPDIR:-/tmp}/gpupool-node)
@@ -79,7 +79,10 @@ deploy: ## helm upgrade --install the chart (simulated GPUs by default; extra fl
 samples: ## Apply the sample GpuProfiles and GpuJobs (into SAMPLES_NAMESPACE)
 	$(KUBECTL) apply --namespace $(SAMPLES_NAMESPACE) $(addprefix -f ,$(SAMPLES))
 
-e2e: ## From nothing to proof on kind: build, deploy, run the samples, assert, tear down
+e2e: ## On a real node without Docker: helm install, Prometheus, samples + batch, dashboard, upgrade, uninstall (e2e/node/e2e.sh)
+	e2e/node/e2e.sh
+
+e2e-kind: ## Where Docker exists: kind cluster, image, deploy, the samples asserted, torn down (e2e/run.sh)
 	e2e/run.sh
 
 undeploy: ## Delete the samples and uninstall the chart (the CRDs stay, as Helm leaves them)

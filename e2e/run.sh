@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# GpuPool end to end on kind, from nothing to proof. Needs Docker and kind (v0.20+); helm and
-# kubectl come from .cache/tools (run .ci/chart-tools once) or PATH.
+# GpuPool end to end on kind, from nothing to proof, where Docker exists (`make e2e-kind`; `make e2e`
+# runs the fuller e2e/node/e2e.sh on a real node without Docker). Needs Docker and kind (v0.20+);
+# helm and kubectl come from .cache/tools (run .ci/chart-tools once) or PATH.
 #   1 cluster up   2 image built and loaded   3 chart installed (simulated GPUs)
 #   4 GPUs advertised (one resource per GPU)   5 samples applied   6 jobs finished
 #   7 pairing, per-GPU requests, NP and QoS asserted
@@ -24,9 +25,8 @@ export KUBECONFIG
 step="0 prerequisites"
 cluster_created=0
 
-k() { "$kubectl" "$@"; }
-say() { printf '==> %s\n' "$*"; }
-die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=e2e/lib.sh
+source e2e/lib.sh
 
 diagnostics() {
   echo "---- cluster state at failure ----" >&2
@@ -56,45 +56,6 @@ finish() {
   exit "$status"
 }
 trap finish EXIT
-
-# wait_until SECONDS WHAT COMMAND...: polls every 5 s until COMMAND succeeds.
-wait_until() {
-  local limit=$1 deadline=$((SECONDS + $1)) what=$2
-  shift 2
-  until "$@" >/dev/null 2>&1; do
-    ((SECONDS < deadline)) || die "timed out after ${limit}s waiting for $what"
-    sleep 5
-  done
-}
-
-job_field() { k get gpujob "$1" -n "$samples_ns" -o "jsonpath={$2}"; }
-job_finished() { [[ $(job_field "$1" .status.phase) =~ ^(Succeeded|Failed)$ ]]; }
-# node_has_gpus NODE N: the device plugin registered $gpu_resource-0..N-1, 100 devices (percent) each.
-node_has_gpus() {
-  local i
-  for ((i = 0; i < $2; i++)); do
-    [[ $(k get "$1" -o "jsonpath={.status.allocatable.${gpu_resource//./\\.}-$i}") == 100 ]] || return 1
-  done
-}
-# pod_gpu_limits JOB: "RESOURCE=UNITS" for each GPU limit (the bare prefix or "<prefix>-i") of the
-# job's pod, one a line (jsonpath prints each container's limits as a JSON map).
-pod_gpu_limits() {
-  k get pod "$1-gpupool" -n "$samples_ns" -o 'jsonpath={.spec.containers[*].resources.limits}' |
-    grep -oE "\"${gpu_resource//./\\.}(-[0-9]+)?\":\"[^\"]*\"" | tr -d '"' | tr : = || true
-}
-# gpu_units JOB: the units of its GPU the job's pod asks for; dies unless the pod asks for exactly
-# one GPU resource and it is "<prefix>-<status.gpu>".
-gpu_units() {
-  local limits want
-  limits=$(pod_gpu_limits "$1")
-  want="$gpu_resource-$(job_field "$1" .status.gpu)"
-  [[ -n $limits && $limits != *$'\n'* && ${limits%%=*} == "$want" ]] ||
-    die "$1's pod asks for GPU resources '${limits//$'\n'/ }', want exactly $want"
-  echo "${limits#*=}"
-}
-
-# at_least A B: A >= B as decimals.
-at_least() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 >= b + 0) }'; }
 
 step="0 prerequisites"
 docker info >/dev/null 2>&1 || die "Docker is not running"
@@ -142,40 +103,18 @@ done
 
 step="7 pairing, per-GPU requests, NP and QoS asserted"
 say "$step"
+# Applied alone, the compatible pair shares a GPU and the strict jobs run alone.
 pair_partner() { [[ $(job_field "$1" .status.partner) == "$samples_ns/$2" ]] || die "$1's partner is '$(job_field "$1" .status.partner)', want $samples_ns/$2"; }
 pair_partner train-sgemm etl-stream
 pair_partner etl-stream train-sgemm
 [[ $(job_field train-sgemm .status.node)/$(job_field train-sgemm .status.gpu) == \
    $(job_field etl-stream .status.node)/$(job_field etl-stream .status.gpu) ]] || die "the pair is not on one GPU"
-# Each pod asks for units of its own GPU only: partners floor(share x 100) each, never above 100
-# together; a job alone all 100.
-pair_units=0
-for job in train-sgemm etl-stream; do
-  units=$(gpu_units "$job")
-  ((units >= 1 && units < 100)) || die "$job shares its GPU but asks for $units units of it"
-  pair_units=$((pair_units + units))
-done
-((pair_units <= 100)) || die "the pair asks for $pair_units units of one GPU"
-for job in solver-spmv etl-stream-strict; do
-  units=$(gpu_units "$job")
-  ((units == 100)) || die "$job runs alone but asks for $units units of its GPU"
-done
-for job in "${finished[@]}"; do
-  qos=$(job_field "$job" .spec.qosTarget)
-  measured=$(job_field "$job" .status.measuredNP)
-  [[ -n $measured ]] || die "$job has no measuredNP"
-  at_least "$measured" "$qos" || die "$job measured NP $measured below its QoS target $qos"
-  echo "    $job: partner='$(job_field "$job" .status.partner)' predicted=$(job_field "$job" .status.predictedNP) measured=$measured qos=$qos"
-done
 for job in solver-spmv etl-stream-strict; do
   [[ -z $(job_field "$job" .status.partner) ]] || die "$job was paired with $(job_field "$job" .status.partner); it must run alone"
 done
-[[ $(job_field unprofiled .status.phase) == Pending ]] || die "unprofiled is $(job_field unprofiled .status.phase), want Pending"
-[[ $(job_field unprofiled '.status.conditions[?(@.type=="ProfileMissing")].status') == True ]] ||
-  die "unprofiled lacks condition ProfileMissing=True"
-[[ $(job_field unprofiled '.status.conditions[?(@.type=="Scheduled")].status')/$(job_field unprofiled '.status.conditions[?(@.type=="Scheduled")].reason') == False/ProfileMissing ]] ||
-  die "unprofiled lacks condition Scheduled=False reason ProfileMissing"
-! k get pod unprofiled-gpupool -n "$samples_ns" >/dev/null 2>&1 || die "unprofiled has a pod; it must wait for its profile"
+check_units "${finished[@]}"
+check_qos "${finished[@]}"
+check_unprofiled
 [[ $(k get pod train-sgemm-gpupool -n "$samples_ns" -o jsonpath='{.spec.schedulerName}') == gpupool ]] ||
   die "train-sgemm's pod was not scheduled by gpupool"
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the real Kubernetes v1.20.2 binaries the Cluster, Node and e2e tests run on
-# (kube-apiserver, kubelet, kube-controller-manager, kube-scheduler, and the pause binary of the
-# sandbox image) from Debian bookworm's own `kubernetes` source package with Debian's Go, and
-# caches them in one directory. Does nothing when every cached binary already runs. The kubelet
+# (kube-apiserver, kubelet, kube-controller-manager, kube-scheduler, kube-proxy, and the pause
+# binary of the sandbox image) from Debian bookworm's own `kubernetes` source package with
+# Debian's Go, and caches them in one directory. Does nothing when every cached binary already
+# runs; otherwise builds only the ones missing. The kubelet
 # gets the project's one-option device-manager backport (patches/). Needs root (or sudo) for
 # apt-get; nothing is written to the repo.
 #
@@ -32,6 +33,9 @@ if cache_is_complete; then
   echo "    cached binaries are usable ($GPUPOOL_KUBE_COMPONENTS pause): $("$GPUPOOL_APISERVER_BIN" --version); nothing to do"
   exit 0
 fi
+missing=()
+for name in $GPUPOOL_KUBE_COMPONENTS; do binary_is_usable "$name" || missing+=("$name"); done
+echo "    to build: ${missing[*]:-} $([[ -x $GPUPOOL_KUBE_CACHE/pause ]] || echo pause)"
 
 step "2/8 install build and runtime packages"
 ensure_packages golang-go golang-github-modern-go-reflect2-dev dpkg-dev xz-utils \
@@ -109,14 +113,19 @@ openapi_inputs=$(
   -r "$build_dir/openapi-violations.report"
 [[ -s pkg/generated/openapi/zz_generated.openapi.go ]] || fail "openapi-gen wrote no zz_generated.openapi.go"
 
-step "7/8 build $GPUPOOL_KUBE_COMPONENTS and pause (many minutes from an empty Go cache)"
-version_pkg=k8s.io/kubernetes/vendor/k8s.io/component-base/version
-ldflags="-s -w -X $version_pkg.gitVersion=$GPUPOOL_KUBE_VERSION -X $version_pkg.gitMajor=1 -X $version_pkg.gitMinor=20"
-ldflags+=" -X $version_pkg.gitTreeState=clean -X $version_pkg.buildDate=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+step "7/8 build ${missing[*]:-} and pause (many minutes from an empty Go cache)"
+# Both version packages, as upstream's hack/lib/version.sh sets them: component-base answers
+# --version, client-go the API server's /version (which helm checks a chart's kubeVersion against).
+ldflags="-s -w"
+for version_pkg in k8s.io/kubernetes/vendor/k8s.io/component-base/version k8s.io/kubernetes/vendor/k8s.io/client-go/pkg/version; do
+  ldflags+=" -X $version_pkg.gitVersion=$GPUPOOL_KUBE_VERSION -X $version_pkg.gitMajor=1 -X $version_pkg.gitMinor=20"
+  ldflags+=" -X $version_pkg.gitTreeState=clean -X $version_pkg.buildDate=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+done
 mkdir -p "$build_dir/out"
-for name in $GPUPOOL_KUBE_COMPONENTS; do
+for name in "${missing[@]}"; do
   echo "    go build ./cmd/$name (+${SECONDS}s)"
   go build -trimpath -ldflags "$ldflags" -o "$build_dir/out/$name" "./cmd/$name"
+  echo "$GPUPOOL_KUBE_RECIPE" >"$build_dir/out/$name.recipe"
 done
 # The sandbox image's one process, compiled as upstream's build/pause Makefile does.
 pause_version=$(sed -n 's/^TAG ?*= *//p' build/pause/Makefile)

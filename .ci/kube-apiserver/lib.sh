@@ -3,10 +3,10 @@
 
 readonly GPUPOOL_KUBE_VERSION=v1.20.2
 # One cache for every binary build.sh makes from the one source tree (apiserver, kubelet,
-# controller-manager, scheduler, pause).
+# controller-manager, scheduler, proxy, pause).
 GPUPOOL_KUBE_CACHE=${GPUPOOL_KUBE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/gpupool/kubernetes-$GPUPOOL_KUBE_VERSION}
 GPUPOOL_APISERVER_BIN=$GPUPOOL_KUBE_CACHE/kube-apiserver
-readonly GPUPOOL_KUBE_COMPONENTS="kube-apiserver kubelet kube-controller-manager kube-scheduler"
+readonly GPUPOOL_KUBE_COMPONENTS="kube-apiserver kubelet kube-controller-manager kube-scheduler kube-proxy"
 # Where start.sh keeps the running cluster (certificates, etcd data, logs, pid files).
 GPUPOOL_APISERVER_STATE=${GPUPOOL_APISERVER_STATE:-${TMPDIR:-/tmp}/gpupool-apiserver}
 
@@ -51,11 +51,16 @@ ensure_packages() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-# binary_is_usable [NAME]: the cached binary NAME (default kube-apiserver) exists, runs and
-# reports the expected version.
+# How build.sh builds a binary; a cached binary built another way is built again. Raise it when
+# the build changes what a binary does (2: the API server's /version reports the release).
+readonly GPUPOOL_KUBE_RECIPE=2
+
+# binary_is_usable [NAME]: the cached binary NAME (default kube-apiserver) exists, runs, reports
+# the expected version and was built by this recipe.
 binary_is_usable() {
   local bin=$GPUPOOL_KUBE_CACHE/${1:-kube-apiserver}
-  [[ -x $bin ]] && "$bin" --version 2>/dev/null | grep -qx "Kubernetes $GPUPOOL_KUBE_VERSION"
+  [[ -x $bin && $(cat "$bin.recipe" 2>/dev/null) == "$GPUPOOL_KUBE_RECIPE" ]] &&
+    "$bin" --version 2>/dev/null | grep -qx "Kubernetes $GPUPOOL_KUBE_VERSION"
 }
 
 # cache_is_complete: every component and the pause binary are cached and usable.

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Starts etcd and the cached kube-apiserver (see build.sh) on 127.0.0.1 as background daemons
-# that outlive this script, waits until the apiserver is ready and writes a kubeconfig whose
+# Starts etcd and the cached kube-apiserver (see build.sh), on 127.0.0.1 unless told otherwise, as
+# background daemons that outlive this script, waits until the apiserver is ready and writes a kubeconfig whose
 # user (token auth, group system:masters) may do anything. stop.sh stops both.
 #
 # Usage: start.sh [KUBECONFIG-PATH]
 #   The kubeconfig goes to $1, else $GPUPOOL_TEST_KUBECONFIG, else $GPUPOOL_APISERVER_STATE/kubeconfig;
 #   its path is printed on the last line.
 # Env: GPUPOOL_KUBE_CACHE (where build.sh put the binaries), GPUPOOL_APISERVER_STATE (run dir,
-#      default ${TMPDIR:-/tmp}/gpupool-apiserver), GPUPOOL_APISERVER_START_TIMEOUT (seconds, default 90)
+#      default ${TMPDIR:-/tmp}/gpupool-apiserver), GPUPOOL_APISERVER_START_TIMEOUT (seconds, default 90),
+#      GPUPOOL_APISERVER_ADDRESS (address it serves and advertises, default 127.0.0.1; a real node
+#      gives its own address so pods reach it through the `kubernetes` Service),
+#      GPUPOOL_APISERVER_SERVICE_ACCOUNTS=1 (ServiceAccount admission on: needs a controller-manager
+#      to create each namespace's default ServiceAccount and its token, as the real node runs)
 set -Eeuo pipefail
 # shellcheck source=.ci/kube-apiserver/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -15,6 +19,7 @@ source "$(dirname "$0")/lib.sh"
 state=$GPUPOOL_APISERVER_STATE
 kubeconfig=${1:-${GPUPOOL_TEST_KUBECONFIG:-$state/kubeconfig}}
 timeout_s=${GPUPOOL_APISERVER_START_TIMEOUT:-90}
+address=${GPUPOOL_APISERVER_ADDRESS:-127.0.0.1}
 
 # free_port: a loopback TCP port nothing listens on and not handed out before by this script.
 taken_ports=" "
@@ -84,8 +89,8 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 3 -subj "/CN=gpupool-test-ca" \
   -keyout "$pki/ca.key" -out "$pki/ca.crt" 2>/dev/null
 openssl req -new -newkey rsa:2048 -nodes -subj "/CN=kube-apiserver" \
   -keyout "$pki/apiserver.key" -out "$pki/apiserver.csr" 2>/dev/null
-printf 'subjectAltName=IP:127.0.0.1,IP:10.0.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc\nextendedKeyUsage=serverAuth\n' \
-  >"$pki/apiserver.ext"
+printf 'subjectAltName=IP:127.0.0.1,IP:%s,IP:10.0.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc\nextendedKeyUsage=serverAuth\n' \
+  "$address" >"$pki/apiserver.ext"
 openssl x509 -req -in "$pki/apiserver.csr" -CA "$pki/ca.crt" -CAkey "$pki/ca.key" -CAcreateserial \
   -days 3 -extfile "$pki/apiserver.ext" -out "$pki/apiserver.crt" 2>/dev/null
 openssl genrsa -out "$pki/sa.key" 2048 2>/dev/null
@@ -106,11 +111,13 @@ daemon etcd etcd --name gpupool-test --data-dir "$state/etcd" \
 wait_for etcd "$state/etcd.pid" curl -fsS "http://127.0.0.1:$etcd_client_port/health"
 echo "    etcd: http://127.0.0.1:$etcd_client_port (pid $(cat "$state/etcd.pid"))"
 
-step "5/6 start kube-apiserver on https://127.0.0.1:$apiserver_port"
-# No controller-manager runs, so no default ServiceAccount ever exists: the ServiceAccount
-# admission plugin would reject every Pod.
+step "5/6 start kube-apiserver on https://$address:$apiserver_port"
+# Without a controller-manager no default ServiceAccount ever exists, and the ServiceAccount
+# admission plugin would reject every Pod: it is on only where one runs.
+admission=(--disable-admission-plugins=ServiceAccount)
+[[ ${GPUPOOL_APISERVER_SERVICE_ACCOUNTS:-0} == 1 ]] && admission=(--enable-admission-plugins=ServiceAccount)
 daemon kube-apiserver "$GPUPOOL_APISERVER_BIN" \
-  --bind-address=127.0.0.1 --advertise-address=127.0.0.1 \
+  --bind-address="$address" --advertise-address="$address" \
   --secure-port="$apiserver_port" --insecure-port=0 \
   --etcd-servers="http://127.0.0.1:$etcd_client_port" \
   --tls-cert-file="$pki/apiserver.crt" --tls-private-key-file="$pki/apiserver.key" \
@@ -123,11 +130,11 @@ daemon kube-apiserver "$GPUPOOL_APISERVER_BIN" \
   --service-cluster-ip-range=10.0.0.0/24 \
   --authorization-mode=RBAC \
   --kubelet-preferred-address-types=InternalIP \
-  --disable-admission-plugins=ServiceAccount \
+  "${admission[@]}" \
   --allow-privileged=true \
   --cert-dir="$pki"
 auth=(--cacert "$pki/ca.crt" -H "Authorization: Bearer $token")
-server=https://127.0.0.1:$apiserver_port
+server=https://$address:$apiserver_port
 wait_for kube-apiserver "$state/kube-apiserver.pid" curl -fsS "${auth[@]}" "$server/readyz"
 # Tests create namespaced objects in "default" right away; the apiserver makes it just after ready.
 wait_for kube-apiserver "$state/kube-apiserver.pid" curl -fsS "${auth[@]}" "$server/api/v1/namespaces/default"

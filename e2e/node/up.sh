@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Brings up a real single-node Kubernetes cluster without Docker or systemd: etcd and the
-# kube-apiserver (.ci/kube-apiserver), containerd + runc + CNI from Debian, the pause and GpuPool
-# images imported without Docker, and a kubelet (v1.20.2 with the device-manager backport).
+# kube-apiserver (.ci/kube-apiserver) on the node's own address with ServiceAccount admission,
+# kube-controller-manager and kube-scheduler, containerd + runc + CNI from Debian, the pause and
+# GpuPool images imported without Docker, a kubelet (v1.20.2 with the device-manager backport)
+# and kube-proxy, so pods reach the API server through the `kubernetes` Service as in any cluster.
 # Every daemon runs in the background with its state under $GPUPOOL_NODE_STATE; down.sh stops
-# them by PID and restores the host sysctls the kubelet rewrites.
+# them by PID and restores the host sysctls the kubelet and kube-proxy rewrite.
 #
 # Usage: up.sh [KUBECONFIG-PATH]   (the admin kubeconfig; printed on the last line)
 # Env: GPUPOOL_NODE_STATE (default ${TMPDIR:-/tmp}/gpupool-node), GPUPOOL_NODE_NAME (gpupool-node),
@@ -24,22 +26,52 @@ stop_if_failed() {
   ((started)) || "$here/down.sh" --keep-state >&2 || true
 }
 
-step "1/8 binaries and packages"
+step "1/10 binaries and packages"
 "$apiserver_scripts/build.sh"
-ensure_packages containerd runc containernetworking-plugins iptables debootstrap
+ensure_packages containerd runc containernetworking-plugins iptables conntrack debootstrap
 pid_alive "$state/containerd.pid" || pid_alive "$state/kubelet.pid" &&
   fail "a node from an earlier up.sh still runs: run e2e/node/down.sh first"
+node_ip=$(hostname -I | awk '{print $1}')
+[[ -n $node_ip ]] || fail "the machine has no non-loopback address for the API server and --node-ip"
 rm -rf "$state"
 mkdir -p "$state"/{containerd,cni/net.d,cni/ipam,kubelet,images}
 chmod 700 "$state"
 trap stop_if_failed EXIT
+# The kubelet and kube-proxy rewrite these at start; down.sh puts them back.
+sysctl -n vm.overcommit_memory kernel.panic kernel.panic_on_oops net.ipv4.conf.all.route_localnet |
+  paste -sd' ' >"$state/sysctl.saved"
 
-step "2/8 the API server (etcd + kube-apiserver)"
-GPUPOOL_APISERVER_STATE=$state/apiserver "$apiserver_scripts/start.sh" "$kubeconfig" >"$state/apiserver-start.log" 2>&1 ||
+step "2/10 the API server (etcd + kube-apiserver on $node_ip, ServiceAccount admission on)"
+GPUPOOL_APISERVER_STATE=$state/apiserver GPUPOOL_APISERVER_ADDRESS=$node_ip GPUPOOL_APISERVER_SERVICE_ACCOUNTS=1 \
+  "$apiserver_scripts/start.sh" "$kubeconfig" >"$state/apiserver-start.log" 2>&1 ||
   { cat "$state/apiserver-start.log" >&2; fail "the API server did not start"; }
 kubectl() { command kubectl --kubeconfig "$kubeconfig" "$@"; }
 
-step "3/8 start containerd (state in $state/containerd)"
+step "3/10 kube-controller-manager and kube-scheduler"
+# node_daemon NAME ARGS...: starts ARGS in a new session, logging to $state/NAME.log (pid in NAME.pid).
+node_daemon() {
+  local name=$1
+  shift
+  setsid nohup "$@" >"$state/$name.log" 2>&1 </dev/null &
+  echo $! >"$state/$name.pid"
+}
+pki=$state/apiserver/pki
+# The service-account key signs each ServiceAccount's token; the root CA goes into every token
+# secret, so pods verify the API server as in any cluster. Insecure ports off, secure ones on loopback.
+node_daemon kube-controller-manager "$GPUPOOL_KUBE_CACHE/kube-controller-manager" --kubeconfig "$kubeconfig" \
+  --service-account-private-key-file "$pki/sa.key" --root-ca-file "$pki/ca.crt" \
+  --leader-elect=false --port=0 --bind-address=127.0.0.1 --v=1
+node_daemon kube-scheduler "$GPUPOOL_KUBE_CACHE/kube-scheduler" --kubeconfig "$kubeconfig" \
+  --leader-elect=false --port=0 --bind-address=127.0.0.1 --v=1
+for _ in $(seq 60); do
+  kubectl get serviceaccount default -n default >/dev/null 2>&1 && break
+  pid_alive "$state/kube-controller-manager.pid" || { tail -n 20 "$state/kube-controller-manager.log" >&2; fail "kube-controller-manager exited"; }
+  sleep 1
+done
+kubectl get serviceaccount default -n default >/dev/null || fail "no default ServiceAccount after 60 s (kube-controller-manager.log)"
+pid_alive "$state/kube-scheduler.pid" || { tail -n 20 "$state/kube-scheduler.log" >&2; fail "kube-scheduler exited"; }
+
+step "4/10 start containerd (state in $state/containerd)"
 # restrict_oom_score_adj: root here lacks CAP_SYS_RESOURCE, so the -998 the CRI asks for a
 # sandbox would fail every pod ("can't get final child's PID from pipe").
 cat >"$state/containerd/config.toml" <<TOML
@@ -67,11 +99,12 @@ state = "$state/containerd/state"
     bin_dir = "/usr/lib/cni"
     conf_dir = "$state/cni/net.d"
 TOML
-# A bridge without a gateway or masquerading: pods get an address but no route off the node
-# (nothing a GpuPool pod runs needs the network; the emulator is a unix socket).
+# A bridge that is the pods' gateway, without masquerading: pods reach the node (the API server
+# through kube-proxy's rules for the `kubernetes` Service) and the node reaches them (Prometheus
+# scrapes pod addresses), but nothing off the node.
 cat >"$state/cni/net.d/10-gpupool.conflist" <<CNI
 {"cniVersion": "0.4.0", "name": "gpupool",
- "plugins": [{"type": "bridge", "bridge": "gpupool0", "isGateway": false, "ipMasq": false,
+ "plugins": [{"type": "bridge", "bridge": "gpupool0", "isGateway": true, "isDefaultGateway": true, "ipMasq": false,
               "ipam": {"type": "host-local", "dataDir": "$state/cni/ipam",
                        "ranges": [[{"subnet": "10.244.0.0/24"}]]}},
              {"type": "loopback"}]}
@@ -85,7 +118,7 @@ for _ in $(seq 60); do
 done
 ctr --address "$ctr_sock" version >/dev/null || fail "containerd did not answer on $ctr_sock"
 
-step "4/8 the pause image (built from the same source tree)"
+step "5/10 the pause image (built from the same source tree)"
 mkdir -p "$state/images/pause"
 install -m 0755 "$GPUPOOL_KUBE_CACHE/pause" "$state/images/pause/pause"
 tar -C "$state/images/pause" --numeric-owner --owner=0 --group=0 -cf "$state/images/pause-layer.tar" pause
@@ -93,15 +126,11 @@ image_archive "$state/images/pause-layer.tar" "$GPUPOOL_PAUSE_IMAGE" \
   '{"Entrypoint":["/pause"],"User":"65535:65535"}' "$state/images/pause.tar"
 ctr --address "$ctr_sock" -n k8s.io images import "$state/images/pause.tar" >/dev/null
 
-step "5/8 the GpuPool image $GPUPOOL_IMAGE (no Docker)"
+step "6/10 the GpuPool image $GPUPOOL_IMAGE (no Docker)"
 "$here/image.sh" "$state/images/gpupool.tar" "$ctr_sock"
 rm -f "$state/images/gpupool.tar"
 
-step "6/8 start the kubelet (node $node_name)"
-node_ip=$(hostname -I | awk '{print $1}')
-[[ -n $node_ip ]] || fail "the machine has no non-loopback address for --node-ip"
-# The kubelet rewrites these at start; down.sh puts them back.
-sysctl -n vm.overcommit_memory kernel.panic kernel.panic_on_oops | paste -sd' ' >"$state/sysctl.saved"
+step "7/10 start the kubelet (node $node_name)"
 cat >"$state/kubelet/config.yaml" <<YAML
 apiVersion: kubelet.config.k8s.io/v1beta1
 kind: KubeletConfiguration
@@ -129,7 +158,7 @@ RUN
 chmod +x "$state/kubelet/run.sh"
 "$state/kubelet/run.sh"
 
-step "7/8 wait for node $node_name to be Ready"
+step "8/10 wait for node $node_name to be Ready"
 for _ in $(seq 120); do
   [[ $(kubectl get node "$node_name" -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null) == True ]] && break
   pid_alive "$state/kubelet.pid" || { tail -n 30 "$state/kubelet.log" >&2; fail "the kubelet exited"; }
@@ -138,7 +167,20 @@ done
 [[ $(kubectl get node "$node_name" -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}') == True ]] ||
   { tail -n 30 "$state/kubelet.log" >&2; fail "node $node_name not Ready after 120 s"; }
 
-step "8/8 write $state/node.env"
+step "9/10 kube-proxy (iptables): the \`kubernetes\` Service reaches the API server"
+# conntrack-max-per-core=0 leaves the host's conntrack table size as it is.
+node_daemon kube-proxy "$GPUPOOL_KUBE_CACHE/kube-proxy" --kubeconfig "$kubeconfig" \
+  --hostname-override "$node_name" --proxy-mode iptables --cluster-cidr 10.244.0.0/24 \
+  --conntrack-max-per-core 0 --metrics-bind-address 127.0.0.1:10249 --healthz-bind-address 127.0.0.1:10256 --v=1
+service_ip=$(kubectl get service kubernetes -n default -o jsonpath='{.spec.clusterIP}')
+for _ in $(seq 60); do
+  iptables -t nat -S KUBE-SERVICES 2>/dev/null | grep -q -- "-d $service_ip/32" && break
+  pid_alive "$state/kube-proxy.pid" || { tail -n 20 "$state/kube-proxy.log" >&2; fail "kube-proxy exited"; }
+  sleep 1
+done
+iptables -t nat -S KUBE-SERVICES | grep -q -- "-d $service_ip/32" || fail "kube-proxy wrote no rule for $service_ip after 60 s"
+
+step "10/10 write $state/node.env"
 cat >"$state/node.env" <<ENV
 GPUPOOL_NODE_KUBECONFIG=$kubeconfig
 GPUPOOL_NODE_NAME=$node_name

@@ -37,14 +37,14 @@ public sealed class BatchRun
     /// <summary>The node's GPU UUID by index, from the inventory the plugin published.</summary>
     public IReadOnlyDictionary<int, string> GpuUuids { get; }
 
-    public static async Task<BatchRun> RunAsync(NodeFixture node, int generatedJobs)
+    public static async Task<BatchRun> RunAsync(NodeFixture node)
     {
         ArgumentNullException.ThrowIfNull(node);
         var ns = await node.NewNamespaceAsync("node-batch");
         await node.CreateSampleProfilesAsync(ns);
 
         var samples = Workloads.Sample<GpuJob>("compatible-pair.yaml", GpuPoolApi.JobKind).Concat(Workloads.Sample<GpuJob>("incompatible-pair.yaml", GpuPoolApi.JobKind)).ToList();
-        var jobs = samples.Concat(Workloads.GeneratedBatch(samples[0], generatedJobs)).ToList();
+        var jobs = samples.Concat(Workloads.Sample<GpuJob>("batch.yaml", GpuPoolApi.JobKind)).ToList();
         await Task.WhenAll(jobs.Select(job => node.CreateJobAsync(job, ns)));
 
         // Every pod the operator creates, seen while it lives: a refused one is deleted within a window.

@@ -89,7 +89,25 @@ public sealed class NodeFixture : IAsyncLifetime, IDisposable
     {
         var name = $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
         await Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
-        return name;
+
+        // The node's API server admits pods through the ServiceAccount plugin: a pod is refused
+        // until the controller-manager has made the namespace's default ServiceAccount.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var accounts = await Client.CoreV1.ListNamespacedServiceAccountAsync(name);
+            if (accounts.Items.Any(a => a.Metadata.Name == "default"))
+            {
+                return name;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"namespace {name} has no default ServiceAccount after 30 s: is the node's kube-controller-manager running?");
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     /// <summary>The samples' GpuProfiles, created in <paramref name="ns"/>.</summary>

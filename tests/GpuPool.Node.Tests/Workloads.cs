@@ -32,24 +32,4 @@ public static class Workloads
 
         return items;
     }
-
-    /// <summary>
-    /// COUNT jobs in the paper's mix of compute- and memory-bound profiles and QoS targets, on the
-    /// samples' pod template, scaled down in time (fewer iterations than the samples).
-    /// </summary>
-    public static IReadOnlyList<GpuJob> GeneratedBatch(GpuJob template, int count)
-    {
-        string[] profiles = ["sgemm", "stream-triad", "sgemm", "spmv", "stream-triad"];
-        double[] qos = [0.5, 0.5, 0.6, 0.7, 0.5, 0.9];
-        return Enumerable.Range(0, count).Select(i => new GpuJob
-        {
-            Metadata = new k8s.Models.V1ObjectMeta { Name = $"batch-{i:00}", Labels = template.Metadata.Labels },
-            Spec = template.Spec with
-            {
-                ProfileRef = profiles[i % profiles.Length],
-                QosTarget = qos[i % qos.Length],
-                Iterations = 6000 + (i % 4 * 3000),
-            },
-        }).ToList();
-    }
 }

@@ -67,3 +67,12 @@ capabilities:
 seccompProfile:
   type: RuntimeDefault
 {{- end -}}
+
+{{/* prometheus.io/* pod annotations: what a Prometheus without the Prometheus Operator scrapes (dict: ctx, port). */}}
+{{- define "gpupool.scrapeAnnotations" -}}
+{{- if .ctx.Values.scrapeAnnotations.enabled -}}
+prometheus.io/scrape: "true"
+prometheus.io/port: {{ .port | quote }}
+prometheus.io/path: /metrics
+{{- end -}}
+{{- end -}}

@@ -5,6 +5,7 @@ using GpuPool.DevicePlugin.Inventory;
 using GpuPool.DevicePlugin.Kubelet;
 using GpuPool.DevicePlugin.Kubernetes;
 using GpuPool.DevicePlugin.Options;
+using GpuPool.DevicePlugin.Telemetry;
 using GpuPool.Simulation.Gpus;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -12,10 +13,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Prometheus;
 
 namespace GpuPool.DevicePlugin.Hosting;
 
-/// <summary>Wires the device plugin into a web host: options, devices, kubelet plugin, emulator, health.</summary>
+/// <summary>Wires the device plugin into a web host: options, devices, kubelet plugin, emulator, health, metrics.</summary>
 public static class DevicePluginHostExtensions
 {
     public static WebApplicationBuilder AddGpuPoolDevicePlugin(this WebApplicationBuilder builder)
@@ -68,6 +70,8 @@ public static class DevicePluginHostExtensions
 
         services.AddGrpc();
         services.AddHealthChecks().AddCheck<PluginHealthCheck>("device-plugin");
+        services.AddSingleton(_ => new DevicePluginMetrics(Metrics.NewCustomRegistry()));
+        services.AddSingleton<DevicePluginMetricsRefresher>();
 
         // Through IOptions, so a bad socket path or port fails validation naming the field first.
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<DevicePluginOptions>>((kestrel, validated) =>
@@ -87,6 +91,10 @@ public static class DevicePluginHostExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/healthz");
         var options = app.Services.GetRequiredService<IOptions<DevicePluginOptions>>().Value;
+
+        // Prometheus finds it on the HTTP port through the chart's prometheus.io/* pod annotations.
+        app.Services.GetRequiredService<DevicePluginMetricsRefresher>().Attach();
+        app.MapMetrics("/metrics", app.Services.GetRequiredService<DevicePluginMetrics>().Registry);
         if (options.IsSimulated)
         {
             app.MapGrpcService<GpuEmulatorService>();

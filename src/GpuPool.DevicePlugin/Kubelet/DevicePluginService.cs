@@ -1,6 +1,7 @@
 using GpuPool.DevicePlugin.Allocation;
 using GpuPool.DevicePlugin.Devices;
 using GpuPool.DevicePlugin.Kubelet.V1Beta1;
+using GpuPool.DevicePlugin.Telemetry;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
@@ -16,8 +17,11 @@ public sealed partial class DevicePluginService(
     string resourceName,
     DeviceInventory inventory,
     ContainerAllocationBuilder builder,
+    DevicePluginMetrics metrics,
     ILogger<DevicePluginService> logger) : V1Beta1.DevicePlugin.DevicePluginBase
 {
+    private readonly string _gpuLabel = gpuIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     // One GPU per resource leaves nothing to steer between GPUs, so the kubelet's own pick stands.
     public static DevicePluginOptions Options { get; } = new() { PreStartRequired = false, GetPreferredAllocationAvailable = false };
 
@@ -54,8 +58,20 @@ public sealed partial class DevicePluginService(
         var response = new AllocateResponse();
         foreach (var container in request.ContainerRequests)
         {
-            var allocation = AllocationRequestReader.Read(gpuIndex, resourceName, devices, container.DevicesIds);
+            GpuAllocation allocation;
+            try
+            {
+                allocation = AllocationRequestReader.Read(gpuIndex, resourceName, devices, container.DevicesIds);
+            }
+            catch (RpcException)
+            {
+                metrics.AllocateErrors.Inc();
+                throw;
+            }
+
             LogAllocated(allocation.Gpu.Index, allocation.Gpu.Uuid, allocation.Units);
+            metrics.Allocations.WithLabels(_gpuLabel).Inc();
+            metrics.AllocatedUnits.WithLabels(_gpuLabel).Inc(allocation.Units);
             response.ContainerResponses.Add(builder.Build(allocation));
         }
 

@@ -2,6 +2,7 @@ using GpuPool.Core.Contracts;
 using GpuPool.DevicePlugin.Allocation;
 using GpuPool.DevicePlugin.Devices;
 using GpuPool.DevicePlugin.Options;
+using GpuPool.DevicePlugin.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,13 +12,14 @@ namespace GpuPool.DevicePlugin.Kubelet;
 public sealed class PluginServerFactory(
     DeviceInventory inventory,
     ContainerAllocationBuilder builder,
+    DevicePluginMetrics metrics,
     ILoggerFactory loggerFactory,
     IOptions<DevicePluginOptions> options)
 {
     public PluginServer Create(int gpuIndex)
     {
         var resource = GpuResources.Name(options.Value.ResourcePrefix, gpuIndex);
-        var service = new DevicePluginService(gpuIndex, resource, inventory, builder, loggerFactory.CreateLogger<DevicePluginService>());
+        var service = new DevicePluginService(gpuIndex, resource, inventory, builder, metrics, loggerFactory.CreateLogger<DevicePluginService>());
         return new PluginServer(service, loggerFactory, options);
     }
 }

@@ -17,4 +17,7 @@ public static class BindFailureReasons
 
     /// <summary>A pod of the job's name exists and belongs to something else.</summary>
     public const string PodNameTaken = "pod_name_taken";
+
+    /// <summary>Every reason, so each series exists (at 0) before its first failure.</summary>
+    public static IReadOnlyList<string> All { get; } = [CreatePod, Bind, Status, Requeue, PodNameTaken];
 }

@@ -25,6 +25,11 @@ public sealed class OperatorMetrics
         MeasuredNp = factory.CreateHistogram("gpupool_measured_np", "Measured normalized progress of each finished job.", np);
         QosViolations = factory.CreateCounter("gpupool_qos_violations_total", "Finished jobs whose measured NP fell below their QoS target.");
         BindFailures = factory.CreateCounter("gpupool_bind_failures_total", "Writes of a decision that failed; the job was requeued.", "reason");
+        foreach (var reason in BindFailureReasons.All)
+        {
+            BindFailures.WithLabels(reason).Inc(0);
+        }
+
         PodsRefused = factory.CreateCounter("gpupool_pods_refused_total", "Pods a node refused before they ran; each job was queued again.");
         ApiRetries = factory.CreateCounter("gpupool_api_retries_total", "Retries of API writes after 429, 5xx or a timeout.", "operation");
         GpuStp = factory.CreateGauge("gpupool_gpu_stp", "Predicted NP summed over the jobs now on a GPU.", "node", "gpu");

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace GpuPool.Operator.Tests.Chart;
 
-/// <summary>The Grafana dashboard queries only what the operator exports, and shows all of it.</summary>
+/// <summary>The Grafana dashboard queries only what the operator and the device plugin export, and shows all of it.</summary>
 [Trait("Category", "Chart")]
 public sealed class DashboardQueryTests
 {
@@ -36,21 +36,24 @@ public sealed class DashboardQueryTests
 
     [Theory]
     [MemberData(nameof(Queries))]
-    public void Query_selects_only_series_the_operator_exports(string panel, string expression)
+    public void Query_selects_only_series_gpupool_exports(string panel, string expression)
     {
         var names = PromQlMetricNames.In(expression);
 
         Assert.NotEmpty(names);
         var unknown = names.Where(n => !OperatorMetricCatalog.Series.ContainsKey(n)).ToList();
-        Assert.True(unknown.Count == 0, $"panel '{panel}' queries [{string.Join(", ", unknown)}], not exported by the operator: {expression}");
+        Assert.True(unknown.Count == 0, $"panel '{panel}' queries [{string.Join(", ", unknown)}], exported by neither the operator nor the device plugin: {expression}");
     }
 
     [Fact]
-    public void Catalog_reads_every_contract_metric_off_the_operator()
+    public void Catalog_reads_every_contract_metric_off_the_operator_and_the_device_plugin()
     {
         string[] contract =
         [
-            "gpupool_api_retries_total", "gpupool_bind_failures_total", "gpupool_gpu_stp", "gpupool_is_leader",
+            "gpupool_api_retries_total", "gpupool_bind_failures_total",
+            "gpupool_device_plugin_allocate_errors_total", "gpupool_device_plugin_allocated_units_total", "gpupool_device_plugin_allocations_total",
+            "gpupool_device_plugin_emulated_jobs", "gpupool_device_plugin_gpus", "gpupool_device_plugin_registered",
+            "gpupool_gpu_stp", "gpupool_is_leader",
             "gpupool_jobs_scheduled_total", "gpupool_measured_np", "gpupool_pairs_formed_total", "gpupool_pending_jobs",
             "gpupool_pods_refused_total", "gpupool_predicted_np", "gpupool_qos_violations_total", "gpupool_window_duration_seconds",
         ];
@@ -59,7 +62,7 @@ public sealed class DashboardQueryTests
     }
 
     [Fact]
-    public void Every_operator_metric_has_a_panel()
+    public void Every_exported_metric_has_a_panel()
     {
         var shown = DashboardQueries()
             .SelectMany(q => PromQlMetricNames.In(q.Expression))

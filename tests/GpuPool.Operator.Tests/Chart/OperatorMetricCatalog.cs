@@ -1,11 +1,13 @@
+using GpuPool.DevicePlugin.Telemetry;
 using GpuPool.Operator.Telemetry;
 using Prometheus;
 
 namespace GpuPool.Operator.Tests.Chart;
 
 /// <summary>
-/// The series names the operator exports, read off <see cref="OperatorMetrics"/> itself. A
-/// histogram exports name_bucket, name_sum and name_count, never the bare name.
+/// The series names GpuPool exports, read off <see cref="OperatorMetrics"/> and the device
+/// plugin's <see cref="DevicePluginMetrics"/> themselves. A histogram exports name_bucket,
+/// name_sum and name_count, never the bare name.
 /// </summary>
 public static class OperatorMetricCatalog
 {
@@ -20,10 +22,10 @@ public static class OperatorMetricCatalog
 
     private static List<Collector> ReadCollectors()
     {
-        var metrics = new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry());
-        return typeof(OperatorMetrics).GetProperties()
+        object[] sets = [new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry()), new DevicePluginMetrics(Prometheus.Metrics.NewCustomRegistry())];
+        return sets.SelectMany(set => set.GetType().GetProperties()
             .Where(p => typeof(Collector).IsAssignableFrom(p.PropertyType))
-            .Select(p => (Collector)p.GetValue(metrics)!)
+            .Select(p => (Collector)p.GetValue(set)!))
             .ToList();
     }
 }
