@@ -10,11 +10,16 @@ namespace GpuPool.Cli;
 /// </summary>
 public static class CliApp
 {
+    /// <summary>The root help text; it lists the exit codes so scripts can tell bad input from a failure.</summary>
+    public const string Description =
+        "GpuPool: interference-aware GPU sharing: simulation and tools.\n\n" +
+        "Exit codes: 0 success; 1 unexpected failure; 2 bad arguments or input files (the message names the option, or the file, line and field).";
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var root = new RootCommand("GpuPool: interference-aware GPU sharing: simulation and tools.");
+        var root = new RootCommand(Description);
         root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
         root.Subcommands.Add(CalibrateCommand.Create(stdout));
         root.Subcommands.Add(FitArrivalsCommand.Create(stdout));

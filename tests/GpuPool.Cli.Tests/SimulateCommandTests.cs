@@ -21,6 +21,16 @@ public sealed class SimulateCommandTests
         { ["simulate", "--model", "no-such-model.zip"], "--model" },
         { ["calibrate"], "--dataset" },
         { ["calibrate", "--dataset", "x", "--folds", "1"], "--folds" },
+        // Once crashed or never ended (fuzzed).
+        { ["simulate", "--window", "1e308"], "--window must be between 0.1 and 86400" },
+        { ["simulate", "--window", "1e-300"], "--window must be between 0.1 and 86400" },
+        { ["simulate", "--load", "1e-300"], "--load must be between 0.001 and 1000" },
+        { ["simulate", "--jobs", "2000000000"], "--jobs must be between 1 and 20000" },
+        { ["simulate", "--gpus", "2000000000"], "--gpus must be between 1 and 4096" },
+        { ["simulate", "--plot", "no-such-dir-xyz/plot.png"], "--plot: directory" },
+        { ["calibrate", "--dataset", "x", "--folds", "1000"], "--folds must be between 2 and 20" },
+        { ["train", "--simulated", "--out", "."], "--out: '.' is a directory" },
+        { ["train", "--simulated", "--out", "no-such-dir-xyz/model.zip"], "--out: directory" },
     };
 
     [Fact]

@@ -11,18 +11,14 @@ public static class CalibrateCommand
     {
         var dataset = CommonOptions.Dataset("Data set directory with measured co-runs (e.g. the paper artifact).");
         dataset.Required = true;
-        var folds = new Option<int>("--folds") { Description = "Folds of the grouped k-fold split.", DefaultValueFactory = _ => 5 };
+        var folds = new Option<int>("--folds") { Description = "Folds of the grouped k-fold split.", DefaultValueFactory = _ => 5 }.InRange(2, 20);
         var command = new Command("calibrate", "Fit the simulated GPU's co-run model and report NP mean absolute error on held-out co-runs.") { dataset, folds };
         command.SetAction(parse =>
         {
             var k = parse.GetValue(folds);
-            if (k < 2)
-            {
-                throw new UsageException($"--folds must be at least 2 (got {k}).");
-            }
-
-            var data = CommonOptions.LoadDataset(parse.GetValue(dataset));
-            var fit = new CoRunCalibrator(data).Fit();
+            var directory = parse.GetValue(dataset);
+            var data = CommonOptions.LoadDataset(directory);
+            var fit = CommonOptions.Calibrate(directory, () => new CoRunCalibrator(data).Fit());
             var parameters = fit.Parameters;
             var culture = CultureInfo.InvariantCulture;
             stdout.WriteLine(string.Create(culture, $"kernels {data.Profiles.Count}, measured co-runs {data.Pairs.Count}"));
@@ -38,7 +34,7 @@ public static class CalibrateCommand
             }
 
             stdout.WriteLine("split                                 held-out NPs   MAE      max");
-            foreach (var split in new CalibrationReport(data).Run(k))
+            foreach (var split in CommonOptions.Calibrate(directory, () => new CalibrationReport(data).Run(k)))
             {
                 stdout.WriteLine(string.Create(culture, $"{split.Name,-37} {split.HeldOutNps,12} {split.MeanAbsoluteError,7:0.0000} {split.MaxAbsoluteError,7:0.000}"));
             }

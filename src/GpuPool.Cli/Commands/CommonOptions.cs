@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GpuPool.Core.Datasets;
 using GpuPool.Simulation.Datasets;
+using GpuPool.Simulation.Gpus;
 using GpuPool.Simulation.Workloads;
 
 namespace GpuPool.Cli.Commands;
@@ -15,4 +16,21 @@ public static class CommonOptions
     /// <summary>The data set at <paramref name="directory"/>, or the embedded synthetic default.</summary>
     public static ProfileDataset LoadDataset(string? directory) =>
         directory is null ? EmbeddedWorkload.Dataset() : DatasetLoader.Load(directory);
+
+    /// <summary>
+    /// Runs <paramref name="fit"/>, a calibration on the data set at <paramref name="directory"/>;
+    /// a system that data cannot determine is bad input naming the data set and the cause.
+    /// </summary>
+    public static T Calibrate<T>(string? directory, Func<T> fit)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        try
+        {
+            return fit();
+        }
+        catch (SingularSystemException e)
+        {
+            throw new DatasetFormatException($"{directory ?? "embedded data set"}: the co-run model cannot be calibrated: {e.Message}", e);
+        }
+    }
 }

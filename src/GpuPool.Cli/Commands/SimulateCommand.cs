@@ -23,15 +23,15 @@ public static class SimulateCommand
         var dataset = CommonOptions.Dataset("Kernel data set directory (GpuPool or paper-artifact layout); default: the embedded synthetic kernels.");
         var trace = CommonOptions.Trace();
         var seed = new Option<int>("--seed") { Description = "Seed of the job mix and arrivals.", DefaultValueFactory = _ => 0 };
-        var gpus = new Option<int>("--gpus") { Description = "GPUs in the cluster (4 per node).", DefaultValueFactory = _ => 16 };
-        var window = new Option<double>("--window") { Description = "Scheduling window in simulated seconds.", DefaultValueFactory = _ => 30 };
+        var gpus = new Option<int>("--gpus") { Description = "GPUs in the cluster (4 per node).", DefaultValueFactory = _ => 16 }.InRange(1, 4096);
+        var window = new Option<double>("--window") { Description = "Scheduling window in simulated seconds.", DefaultValueFactory = _ => 30 }.InRange(0.1, 86400);
         var delta = new Option<double>("--delta") { Description = "QoS safety margin of the pairing rule.", DefaultValueFactory = _ => 0.1 };
         var policy = new Option<string[]>("--policy") { Description = "Policies to run (repeatable); default: all.", AllowMultipleArgumentsPerToken = true };
-        var jobs = new Option<int>("--jobs") { Description = "Jobs in the workload.", DefaultValueFactory = _ => 100 };
-        var load = new Option<double>("--load") { Description = "Offered load per GPU (isolated GPU-seconds submitted per second per GPU).", DefaultValueFactory = _ => 1.5 };
+        var jobs = new Option<int>("--jobs") { Description = "Jobs in the workload.", DefaultValueFactory = _ => 100 }.InRange(1, 20000);
+        var load = new Option<double>("--load") { Description = "Offered load per GPU (isolated GPU-seconds submitted per second per GPU).", DefaultValueFactory = _ => 1.5 }.InRange(0.001, 1000);
         var noise = new Option<double>("--noise") { Description = "Seeded log-normal noise (sigma) on co-run rates; 0 = off.", DefaultValueFactory = _ => 0 };
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
-        var plot = new Option<string?>("--plot") { Description = "Write a plot (.png or .svg): sorted per-GPU STP per policy, NP relative to QoS per job." };
+        var plot = new Option<string?>("--plot") { Description = "Write a plot (.png or .svg): sorted per-GPU STP per policy, NP relative to QoS per job." }.WritableFile();
         var modelFile = new Option<string?>("--model") { Description = "Trained kernel-wise model (gpupool train); default: the embedded default model." };
         var command = new Command("simulate", "Compare the sharing policies on a simulated cluster.")
         {
@@ -82,7 +82,7 @@ public static class SimulateCommand
 
         // 1. Kernels, ground truth and the workload.
         var data = CommonOptions.LoadDataset(settings.Dataset);
-        ICoRunModel model = CalibratedCoRunModel.For(data);
+        ICoRunModel model = CommonOptions.Calibrate(settings.Dataset, () => CalibratedCoRunModel.For(data));
         if (settings.Noise > 0)
         {
             model = new NoisyCoRunModel(model, settings.Noise, settings.Seed);
@@ -100,6 +100,8 @@ public static class SimulateCommand
         {
             throw new UsageException(e.Message, e);
         }
+
+        RunSize.Check(arrivals, settings.Gpus, settings.WindowSeconds);
 
         // 2. The policies: GpuPool decides with the trained model, the Oracle with ground truth.
         using var kernelModel = LoadModel(settings.ModelPath);

@@ -13,7 +13,7 @@ internal static class TrainCommand
     public static Command Create()
     {
         var dataset = new Option<string?>("--dataset") { Description = "Data set directory (with --simulated: default is the embedded synthetic kernel set)" };
-        var output = new Option<string>("--out") { Description = "Model file to write (.zip)", Required = true };
+        var output = new Option<string>("--out") { Description = "Model file to write (.zip)", Required = true }.WritableFile();
         var learner = new Option<string>("--learner") { Description = "fasttree, fastforest, lightgbm or sdca", DefaultValueFactory = _ => "fasttree" };
         var simulated = new Option<bool>("--simulated")
         {

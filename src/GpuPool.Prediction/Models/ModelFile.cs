@@ -15,6 +15,12 @@ public static class ModelFile
     private const string ModelEntry = "mlnet-model.zip";
     private const string MetadataEntry = "metadata.json";
 
+    /// <summary>Largest uncompressed model entry read (the shipped model is about 0.2 MB): a zip bomb stops here.</summary>
+    public const long MaxModelBytes = 64L << 20;
+
+    /// <summary>Largest uncompressed metadata entry read.</summary>
+    public const long MaxMetadataBytes = 1L << 20;
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public static void Save(KernelNpModel model, string path)
@@ -70,16 +76,56 @@ public static class ModelFile
         }
 
         var entry = zip.GetEntry(ModelEntry) ?? throw new InvalidDataException($"Model '{sourceName}' lacks its '{ModelEntry}' entry.");
-        using var buffer = new MemoryStream();
-        using (var modelStream = entry.Open())
+        using var buffer = ReadBounded(entry, MaxModelBytes, sourceName);
+        var ml = new MLContext(seed: 1);
+        try
         {
-            modelStream.CopyTo(buffer);
+            var transformer = ml.Model.Load(buffer, out var inputSchema);
+            return new KernelNpModel(ml, transformer, inputSchema, features, metadata);
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or IOException or InvalidDataException or ArgumentException or IndexOutOfRangeException or NullReferenceException or InvalidCastException or System.Reflection.TargetInvocationException)
+        {
+            // ML.NET reports a damaged model in many ways; each is a bad file, not a bug here.
+            throw new InvalidDataException($"Model '{sourceName}': '{ModelEntry}' is damaged: {e.Message}", e);
+        }
+    }
+
+    /// <summary>An entry's bytes, refusing entries that declare or inflate to more than <paramref name="limit"/>.</summary>
+    private static MemoryStream ReadBounded(ZipArchiveEntry entry, long limit, string sourceName)
+    {
+        if (entry.Length > limit)
+        {
+            throw new InvalidDataException($"Model '{sourceName}': '{entry.FullName}' unpacks to {entry.Length} bytes, more than the {limit} accepted.");
+        }
+
+        var buffer = new MemoryStream();
+        var tooLarge = false;
+        try
+        {
+            using var stream = entry.Open();
+            var chunk = new byte[81920];
+            int read;
+            while (!tooLarge && (read = stream.Read(chunk)) > 0)
+            {
+                // The declared length may lie: count what actually inflates.
+                tooLarge = buffer.Length + read > limit;
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            buffer.Dispose();
+            throw new InvalidDataException($"Model '{sourceName}': '{entry.FullName}' cannot be unpacked: {e.Message}", e);
+        }
+
+        if (tooLarge)
+        {
+            buffer.Dispose();
+            throw new InvalidDataException($"Model '{sourceName}': '{entry.FullName}' inflates past the {limit} bytes accepted.");
         }
 
         buffer.Position = 0;
-        var ml = new MLContext(seed: 1);
-        var transformer = ml.Model.Load(buffer, out var inputSchema);
-        return new KernelNpModel(ml, transformer, inputSchema, features, metadata);
+        return buffer;
     }
 
     private static ZipArchive Open(Stream source, string sourceName)
@@ -97,11 +143,16 @@ public static class ModelFile
     private static ModelMetadata ReadMetadata(ZipArchive zip, string sourceName)
     {
         var entry = zip.GetEntry(MetadataEntry) ?? throw new InvalidDataException($"Model '{sourceName}' lacks its '{MetadataEntry}' entry.");
-        using var stream = entry.Open();
+        using var stream = ReadBounded(entry, MaxMetadataBytes, sourceName);
         try
         {
-            return JsonSerializer.Deserialize<ModelMetadata>(stream, Json)
+            var metadata = JsonSerializer.Deserialize<ModelMetadata>(stream, Json)
                 ?? throw new InvalidDataException($"Model '{sourceName}': '{MetadataEntry}' is empty.");
+
+            // JSON nulls pass the non-nullable declarations: a field the loader reads must be present.
+            return metadata.Schema?.SetName is null || metadata.Schema.Names is null || metadata.Learner is null || metadata.DataSet is null || metadata.HyperParameters is null
+                ? throw new InvalidDataException($"Model '{sourceName}': '{MetadataEntry}' lacks its schema, learner, data set or hyper-parameters.")
+                : metadata;
         }
         catch (JsonException e)
         {

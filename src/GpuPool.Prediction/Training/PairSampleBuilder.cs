@@ -17,8 +17,8 @@ public static class PairSampleBuilder
             var pair = dataset.Pairs[row];
             var a = new KernelAtQuota(Lookup(profiles, pair.KernelA, row), pair.QuotaA, dataset.Gpu);
             var b = new KernelAtQuota(Lookup(profiles, pair.KernelB, row), pair.QuotaB, dataset.Gpu);
-            samples.Add(new PairSample(row, pair.KernelA, pair.KernelB, features.Extract(a, b), (float)pair.NpA));
-            samples.Add(new PairSample(row, pair.KernelB, pair.KernelA, features.Extract(b, a), (float)pair.NpB));
+            samples.Add(new PairSample(row, pair.KernelA, pair.KernelB, features.Extract(a, b), pair.NpA));
+            samples.Add(new PairSample(row, pair.KernelB, pair.KernelA, features.Extract(b, a), pair.NpB));
         }
 
         return samples;

@@ -43,7 +43,7 @@ public static class ArtifactDatasetReader
             var id = record.Text("kernel_id");
             if (profiles.Any(p => p.Id == id))
             {
-                throw record.Error("kernel_id", $"kernel id '{id}' appears twice.");
+                throw record.Error("kernel_id", $"kernel id '{CellText.Shorten(id)}' appears twice.");
             }
 
             var geometry = new LaunchGeometry(
@@ -51,14 +51,14 @@ public static class ArtifactDatasetReader
                 record.WholeNumber("block", 1),
                 record.WholeNumber("regs_per_thread", 0),
                 record.WholeNumber("smem_per_block_bytes", 0));
-            var seconds = record.PositiveNumber("iso_runtime_cycles") / CoreClockHz;
+            var seconds = record.NumberIn("iso_runtime_cycles", DatasetLimits.MinIsolatedSeconds * CoreClockHz, DatasetLimits.MaxIsolatedSeconds * CoreClockHz) / CoreClockHz;
             profiles.Add(new KernelProfile(id, geometry, seconds, counters.Read(record), quotas.GetValueOrDefault(id)?.ByQuota));
         }
 
         var unknown = quotas.FirstOrDefault(q => profiles.All(p => p.Id != q.Key));
         if (unknown.Value is not null)
         {
-            throw unknown.Value.FirstRecord.Error("kernel_id", $"kernel '{unknown.Key}' has no row in {KernelsFile}.");
+            throw unknown.Value.FirstRecord.Error("kernel_id", $"kernel '{CellText.Shorten(unknown.Key)}' has no row in {KernelsFile}.");
         }
 
         return profiles;

@@ -2,8 +2,9 @@ namespace GpuPool.Simulation.Datasets;
 
 /// <summary>
 /// The counter columns of a table: every column not reserved for identity or geometry whose first
-/// row holds a number. Text columns (versions, config strings) are skipped; a counter column with a
-/// non-number further down is an error, never a silent gap.
+/// row is written as a number (NaN and Infinity included, so a bad first value is an error, not a
+/// dropped column). Text columns (versions, config strings) are skipped; a counter that is not a
+/// finite number within <see cref="DatasetLimits.MaxCounter"/> is an error, never a silent gap.
 /// </summary>
 public sealed class CounterColumns
 {
@@ -19,7 +20,7 @@ public sealed class CounterColumns
         _indices = first is null
             ? []
             : Enumerable.Range(0, table.Header.Count)
-                .Where(i => !reserved.Contains(table.Header[i]) && first.TryNumber(i, out _))
+                .Where(i => !reserved.Contains(table.Header[i]) && first.IsNumeric(i))
                 .ToList();
     }
 
@@ -29,9 +30,14 @@ public sealed class CounterColumns
         var counters = new Dictionary<string, double>(_indices.Count, StringComparer.Ordinal);
         foreach (var index in _indices)
         {
-            counters[_table.Header[index]] = record.TryNumber(index, out var value)
+            if (!record.TryNumber(index, out var value))
+            {
+                throw record.Error(index, $"counter value '{record.Shown(index)}' is not a finite number.");
+            }
+
+            counters[_table.Header[index]] = Math.Abs(value) <= DatasetLimits.MaxCounter
                 ? value
-                : throw record.Error(index, "counter value is not a finite number.");
+                : throw record.Error(index, $"counter value {value} is beyond the accepted magnitude {DatasetLimits.MaxCounter:0e0}.");
         }
 
         return counters;

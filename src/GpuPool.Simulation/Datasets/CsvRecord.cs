@@ -29,13 +29,22 @@ public sealed class CsvRecord
     public double Number(string column)
     {
         var index = Table.RequireColumn(column);
-        return TryNumber(index, out var value) ? value : throw Error(index, $"'{_fields[index]}' is not a finite number.");
+        return TryNumber(index, out var value) ? value : throw Error(index, $"'{Shown(index)}' is not a finite number.");
     }
 
     public double PositiveNumber(string column)
     {
         var value = Number(column);
         return value > 0 ? value : throw Error(Table.RequireColumn(column), $"{value} must be positive.");
+    }
+
+    /// <summary>A number in [<paramref name="minimum"/>, <paramref name="maximum"/>]; outside, an error naming the range.</summary>
+    public double NumberIn(string column, double minimum, double maximum)
+    {
+        var value = Number(column);
+        return value >= minimum && value <= maximum
+            ? value
+            : throw Error(Table.RequireColumn(column), string.Create(CultureInfo.InvariantCulture, $"{value} must be in [{minimum:G6}, {maximum:G6}]."));
     }
 
     public int WholeNumber(string column, int minimum)
@@ -46,7 +55,7 @@ public sealed class CsvRecord
             // Integers written as "4.0" by numeric tools are accepted when they are whole.
             if (!TryNumber(index, out var number) || number != Math.Floor(number) || Math.Abs(number) > int.MaxValue)
             {
-                throw Error(index, $"'{_fields[index]}' is not an integer.");
+                throw Error(index, $"'{Shown(index)}' is not an integer.");
             }
 
             value = (int)number;
@@ -54,6 +63,13 @@ public sealed class CsvRecord
 
         return value >= minimum ? value : throw Error(index, $"{value} must be at least {minimum}.");
     }
+
+    /// <summary>True when the cell at <paramref name="index"/> is written as a number, finite or not (NaN, Infinity, 1e999).</summary>
+    public bool IsNumeric(int index) =>
+        double.TryParse(_fields[index].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>The cell at <paramref name="index"/> as an error message quotes it.</summary>
+    public string Shown(int index) => CellText.Shorten(_fields[index]);
 
     /// <summary>True when the cell at <paramref name="index"/> holds a finite number.</summary>
     public bool TryNumber(int index, out double value) =>

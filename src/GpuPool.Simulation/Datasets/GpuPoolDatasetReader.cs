@@ -46,27 +46,24 @@ public static class GpuPoolDatasetReader
             var id = record.Text("id");
             if (!seen.Add(id))
             {
-                throw record.Error("id", $"kernel id '{id}' appears twice.");
+                throw record.Error("id", $"kernel id '{CellText.Shorten(id)}' appears twice.");
             }
 
-            if (record.Number(MemoryMiBCounter) < 0)
-            {
-                throw record.Error(MemoryMiBCounter, "must not be negative.");
-            }
+            record.NumberIn(MemoryMiBCounter, 0, DatasetLimits.MaxMemoryMiB);
 
             var geometry = new LaunchGeometry(
                 record.WholeNumber("grid_blocks", 1),
                 record.WholeNumber("threads_per_block", 1),
                 record.WholeNumber("registers_per_thread", 0),
                 record.WholeNumber("shared_memory_per_block_bytes", 0));
-            profiles.Add(new KernelProfile(id, geometry, record.PositiveNumber("isolated_seconds"), counters.Read(record), quotas.GetValueOrDefault(id)?.ByQuota));
+            profiles.Add(new KernelProfile(id, geometry, record.NumberIn("isolated_seconds", DatasetLimits.MinIsolatedSeconds, DatasetLimits.MaxIsolatedSeconds), counters.Read(record), quotas.GetValueOrDefault(id)?.ByQuota));
         }
 
         foreach (var (id, set) in quotas)
         {
             if (!seen.Contains(id))
             {
-                throw set.FirstRecord.Error("id", $"kernel id '{id}' has no row in {ProfilesFile}.");
+                throw set.FirstRecord.Error("id", $"kernel id '{CellText.Shorten(id)}' has no row in {ProfilesFile}.");
             }
         }
 
@@ -96,7 +93,7 @@ public static class GpuPoolDatasetReader
                 row.WholeNumber("max_blocks_per_sm", 1),
                 row.WholeNumber("registers_per_sm", 1),
                 row.WholeNumber("shared_memory_per_sm_bytes", 1),
-                (long)row.PositiveNumber("memory_mib"));
+                (long)row.NumberIn("memory_mib", 1, DatasetLimits.MaxMemoryMiB));
         }
         catch (ArgumentException e)
         {

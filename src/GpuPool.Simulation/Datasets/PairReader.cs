@@ -22,18 +22,20 @@ public static class PairReader
             var quotaB = record.WholeNumber(columns.QuotaB, 1);
             if (!seen.Add((a, b, quotaA, quotaB)))
             {
-                throw record.Error(columns.KernelA, $"co-run ({a}, {b}, {quotaA}, {quotaB}) appears twice.");
+                throw record.Error(columns.KernelA, $"co-run ({CellText.Shorten(a)}, {CellText.Shorten(b)}, {quotaA}, {quotaB}) appears twice.");
             }
 
-            pairs.Add(new KernelPairMeasurement(a, b, quotaA, quotaB, record.PositiveNumber(columns.NpA), record.PositiveNumber(columns.NpB)));
+            pairs.Add(new KernelPairMeasurement(a, b, quotaA, quotaB, Np(record, columns.NpA), Np(record, columns.NpB)));
         }
 
         return pairs;
     }
 
+    private static double Np(CsvRecord record, string column) => record.NumberIn(column, DatasetLimits.MinNp, DatasetLimits.MaxNp);
+
     private static string KnownId(CsvRecord record, string column, HashSet<string> ids)
     {
         var id = record.Text(column);
-        return ids.Contains(id) ? id : throw record.Error(column, $"kernel '{id}' has no profile.");
+        return ids.Contains(id) ? id : throw record.Error(column, $"kernel '{CellText.Shorten(id)}' has no profile.");
     }
 }

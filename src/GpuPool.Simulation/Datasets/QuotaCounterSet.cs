@@ -30,7 +30,7 @@ public sealed class QuotaCounterSet
 
             if (!set._byQuota.TryAdd(quota, counters.Read(record)))
             {
-                throw record.Error(quotaColumn, $"kernel '{id}' has quota {quota} twice.");
+                throw record.Error(quotaColumn, $"kernel '{CellText.Shorten(id)}' has quota {quota} twice.");
             }
         }
 

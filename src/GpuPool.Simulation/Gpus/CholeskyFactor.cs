@@ -42,7 +42,7 @@ public sealed class CholeskyFactor
                 }
                 else
                 {
-                    throw new InvalidOperationException("The calibration system is singular; add ridge or data.");
+                    throw new SingularSystemException();
                 }
             }
         }

@@ -32,6 +32,15 @@ public class ScoresTests
         Assert.Equal(expected, EdgeCounts.Of(measuredA, measuredB, predictedA, predictedB, delta));
 
     [Fact]
+    public void A_measured_np_exactly_at_the_qos_target_meets_it()
+    {
+        PairSample Sample(int row, double label) => new(row, "a", "b", [], label);
+        var predictions = new FoldPredictions("all", [Sample(0, 0.9), Sample(0, 0.9)], [0.95, 0.95]);
+
+        Assert.Equal(new EdgeCounts(4, 0, 1), predictions.Edges(0.1));
+    }
+
+    [Fact]
     public void Precision_and_recall_come_from_the_counts()
     {
         var counts = new EdgeCounts(3, 1, 2);

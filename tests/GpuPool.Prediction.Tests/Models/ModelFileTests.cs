@@ -71,6 +71,71 @@ public class ModelFileTests
         Assert.Contains("junk.zip", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_null_schema_is_refused_by_name()
+    {
+        using var file = SavedFullModel();
+        var text = new StreamReader(new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true).GetEntry("metadata.json")!.Open()).ReadToEnd();
+        file.Position = 0;
+        var schema = text[text.IndexOf("\"Schema\"", StringComparison.Ordinal)..(text.IndexOf("\"DataSet\"", StringComparison.Ordinal))];
+        using var tampered = Rewrite(file, schema, "\"Schema\": null,\n  ");
+
+        var error = Assert.Throws<InvalidDataException>(() => ModelFile.Load(tampered, "null.zip"));
+
+        Assert.Contains("null.zip", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_model_entry_that_inflates_past_the_limit_is_refused_before_it_is_read_whole()
+    {
+        using var bomb = new MemoryStream();
+        using (var zip = new ZipArchive(bomb, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var source = SavedFullModel();
+            using var original = new ZipArchive(source, ZipArchiveMode.Read);
+            using (var metadata = zip.CreateEntry("metadata.json").Open())
+            {
+                original.GetEntry("metadata.json")!.Open().CopyTo(metadata);
+            }
+
+            using var model = zip.CreateEntry("mlnet-model.zip", CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1 << 20];
+            for (var i = 0; i <= ModelFile.MaxModelBytes >> 20; i++)
+            {
+                model.Write(zeros);
+            }
+        }
+
+        bomb.Position = 0;
+
+        var error = Assert.Throws<InvalidDataException>(() => ModelFile.Load(bomb, "bomb.zip"));
+
+        Assert.Contains("bomb.zip", error.Message, StringComparison.Ordinal);
+        Assert.Contains("accepted", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Byte_flips_end_in_success_or_a_named_refusal()
+    {
+        using var file = SavedFullModel();
+        var bytes = file.ToArray();
+        var random = new Random(19);
+        for (var mutant = 0; mutant < 60; mutant++)
+        {
+            var copy = (byte[])bytes.Clone();
+            copy[random.Next(copy.Length)] ^= (byte)(1 + random.Next(255));
+            using var stream = new MemoryStream(copy);
+            try
+            {
+                using var loaded = ModelFile.Load(stream, "flipped.zip");
+            }
+            catch (Exception e) when (e is InvalidDataException or ModelSchemaMismatchException)
+            {
+                Assert.Contains("flipped.zip", e.Message, StringComparison.Ordinal);
+            }
+        }
+    }
+
     private static KernelNpModel Train(IReadOnlyList<PairSample> samples, LearnerKind learner, FeatureSet features) =>
         new KernelModelTrainer(new FakeTimeProvider(TrainedAt)).Train(samples, features, learner, new LearnerOptions { Trees = 10, Leaves = 4, MinExamplesPerLeaf = 2 }, "synthetic");
 

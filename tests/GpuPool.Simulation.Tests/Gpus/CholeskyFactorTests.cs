@@ -25,7 +25,7 @@ public sealed class CholeskyFactorTests
     {
         double[,] singular = { { 1, 1 }, { 1, 1 } };
 
-        Assert.Throws<InvalidOperationException>(() => new CholeskyFactor(singular));
+        Assert.Throws<SingularSystemException>(() => new CholeskyFactor(singular));
     }
 
     [Fact]
