@@ -37,8 +37,9 @@ public sealed class Scheduler : IDisposable
         var requeuer = new RefusedPodRequeuer(port, writer, jobs, metrics, options.MaxRequeues, requeueBackoff, time, logger);
         var reconciler = new PodReconciler(port, writer, cache, jobs, snapshots, requeuer, observations, metrics, time, logger);
         var placements = new PlacementWriter(port, writer, cache, reconciler, jobs, options.SchedulerName, options.ResourcePrefix, time, metrics, logger);
-        Window = new SchedulingWindow(cache, snapshots, reconciler, placements, new JobFlagger(jobs, time), policy, metrics, time);
-        Loop = new SchedulingLoop(Window, cache, TimeSpan.FromSeconds(options.WindowSeconds), options.BatchLimit, time, logger);
+        var unreadable = new UnreadableJobFlagger(port, writer, jobs, time, logger);
+        Window = new SchedulingWindow(cache, snapshots, reconciler, placements, new JobFlagger(jobs, time), unreadable, policy, () => IsSynced, metrics, time);
+        Loop = new SchedulingLoop(Window, cache, TimeSpan.FromSeconds(options.WindowSeconds), options.BatchLimit, metrics, time, logger);
         var scopes = options.Namespaces.Count == 0 ? [null] : options.Namespaces.Select(n => (string?)n).ToList();
         var watchBackoff = backoff ?? WatchBackoff.Default;
         var watchLogger = loggers.CreateLogger("GpuPool.Operator.Watch");
@@ -53,7 +54,15 @@ public sealed class Scheduler : IDisposable
 
         Func<CancellationToken, Task> Watch<T>(string name, IResourceFeed<T> feed, ResourceStore<T> store, string? ns)
             where T : class, k8s.IKubernetesObject<k8s.Models.V1ObjectMeta> =>
-            new ResourceWatcher<T>(ns is null ? name : $"{name} in {ns}", feed, store, ns, watchBackoff, time, watchLogger).RunAsync;
+            new ResourceWatcher<T>(
+                ns is null ? name : $"{name} in {ns}",
+                feed,
+                store,
+                ns,
+                watchBackoff,
+                new WatchTelemetry(metrics.WatchErrors.WithLabels(name), metrics.UnreadableObjects.WithLabels(name)),
+                time,
+                watchLogger).RunAsync;
     }
 
     public ClusterCache Cache { get; }
