@@ -12,7 +12,7 @@ namespace GpuPool.Operator.Scheduling;
 /// The scheduling object graph, composed once for the host and for the tests: watchers that fill
 /// the cache, the window, and the loop that runs it.
 /// </summary>
-public sealed class Scheduler : IDisposable
+public sealed partial class Scheduler : IDisposable
 {
     public Scheduler(
         IClusterPort port,
@@ -30,6 +30,15 @@ public sealed class Scheduler : IDisposable
         ArgumentNullException.ThrowIfNull(loggers);
         Cache = cache;
         var logger = loggers.CreateLogger("GpuPool.Operator.Scheduler");
+        if (options.PlacementKey.Length > 0)
+        {
+            port = new SealingClusterPort(port, new PlacementSeal(options.PlacementKey, options.ResourcePrefix), metrics.UnverifiedPods, logger);
+        }
+        else
+        {
+            LogNoPlacementKey(logger);
+        }
+
         var writer = new ApiWriter(options.ApiRetry, metrics, time);
         var jobs = new JobWriter(port, writer, cache, metrics, logger);
         var requeueBackoff = new RequeueBackoff(TimeSpan.FromSeconds(options.RequeueBackoffSeconds));
@@ -82,4 +91,7 @@ public sealed class Scheduler : IDisposable
         && SyncScopes.All(s => Cache.Jobs.IsSynced(s) && Cache.Profiles.IsSynced(s) && Cache.Pods.IsSynced(s));
 
     public void Dispose() => Loop.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GpuPool:Operator:PlacementKey is empty: pods are not sealed, and a hand-written pod's gpupool.io annotations are believed")]
+    private static partial void LogNoPlacementKey(ILogger logger);
 }
