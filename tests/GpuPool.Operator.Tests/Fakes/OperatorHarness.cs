@@ -33,7 +33,7 @@ public sealed class OperatorHarness : IAsyncDisposable
         _clock = clock ?? Time;
         _port = port;
         _predictor = predictor ?? new PairTablePredictor();
-        _options = new OperatorOptions { ApiRetry = new ApiRetryOptions { MaxRetries = 3, BaseDelaySeconds = 0 }, PlacementKey = PlacementKey };
+        _options = new OperatorOptions { ApiRetry = new ApiRetryOptions { MaxRetries = 3, BaseDelaySeconds = 0 } };
         configure?.Invoke(_options);
         Scheduler = Create();
     }
