@@ -27,6 +27,7 @@ public sealed partial class LeaderGate(ILock leaseLock, LeaderElectionOptions op
             Task? running = null;
             elector.OnStartedLeading += () =>
             {
+                metrics.ClearLeaderGauges();
                 metrics.IsLeader.Set(1);
                 LogLeading(leaseLock.Identity);
                 running = work(leading.Token);
@@ -34,6 +35,7 @@ public sealed partial class LeaderGate(ILock leaseLock, LeaderElectionOptions op
             elector.OnStoppedLeading += () =>
             {
                 metrics.IsLeader.Set(0);
+                metrics.ClearLeaderGauges();
                 leading.Cancel();
             };
             try
@@ -47,6 +49,7 @@ public sealed partial class LeaderGate(ILock leaseLock, LeaderElectionOptions op
 
             await leading.CancelAsync();
             metrics.IsLeader.Set(0);
+            metrics.ClearLeaderGauges();
             if (running is not null)
             {
                 await running.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);

@@ -53,6 +53,13 @@ public sealed class OperatorOptions
     /// <summary>Seconds a requeued job waits before it is planned again, doubled with each requeue.</summary>
     public double RequeueBackoffSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// Secret key (at least 32 characters) of the seal on every pod the operator writes; only pods
+    /// whose seal verifies are believed about placements. Empty turns sealing off (a warning at
+    /// start); the chart always sets one from a Secret.
+    /// </summary>
+    public string PlacementKey { get; set; } = string.Empty;
+
     public ApiRetryOptions ApiRetry { get; set; } = new();
 
     public LeaderElectionOptions LeaderElection { get; set; } = new();

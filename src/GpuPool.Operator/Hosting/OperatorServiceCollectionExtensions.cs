@@ -72,17 +72,20 @@ public static class OperatorServiceCollectionExtensions
             sp.GetRequiredService<IOptions<OperatorOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ILoopHeartbeat>(sp => sp.GetRequiredService<Scheduler>().Loop);
         services.AddHostedService<OperatorService>();
-        services.AddHealthChecks().AddCheck<CacheSyncedHealthCheck>("cache-synced", tags: [CacheSyncedHealthCheck.Tag]);
+        services.AddHealthChecks()
+            .AddCheck<CacheSyncedHealthCheck>("cache-synced", tags: [CacheSyncedHealthCheck.Tag])
+            .AddCheck<LoopAliveHealthCheck>("loop-alive", tags: [LoopAliveHealthCheck.Tag]);
         return services;
     }
 
-    /// <summary>/metrics, /healthz (the process answers) and /readyz (the caches are synced).</summary>
+    /// <summary>/metrics, /healthz (the leader's scheduling loop comes round) and /readyz (the caches are synced).</summary>
     public static IEndpointRouteBuilder MapGpuPoolOperatorEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapMetrics("/metrics", endpoints.ServiceProvider.GetRequiredService<OperatorMetrics>().Registry);
-        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(LoopAliveHealthCheck.Tag) });
         endpoints.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(CacheSyncedHealthCheck.Tag) });
         return endpoints;
     }

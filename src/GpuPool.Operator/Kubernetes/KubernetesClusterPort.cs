@@ -37,7 +37,8 @@ public sealed class KubernetesClusterPort(IKubernetes client) : IClusterPort
         (rv, ct) => client.CoreV1.WatchListNodeAsync(allowWatchBookmarks: true, resourceVersion: rv, cancellationToken: ct),
         node => node,
         node => node.Metadata?.ResourceVersion,
-        _ => null);
+        _ => null,
+        (_, _) => null);
 
     public IResourceFeed<V1Pod> Pods(string? namespaceName) => new KubernetesFeed<V1Pod, V1Pod>(
         ApiPermissions.Pods,
@@ -53,7 +54,8 @@ public sealed class KubernetesClusterPort(IKubernetes client) : IClusterPort
             : client.CoreV1.WatchListNamespacedPodAsync(namespaceName, allowWatchBookmarks: true, resourceVersion: rv, cancellationToken: ct),
         pod => pod,
         pod => pod.Metadata?.ResourceVersion,
-        _ => null);
+        _ => null,
+        (_, _) => null);
 
     public async Task<V1Pod?> GetPodAsync(string namespaceName, string name, CancellationToken cancellationToken)
     {
@@ -111,7 +113,18 @@ public sealed class KubernetesClusterPort(IKubernetes client) : IClusterPort
             "patch",
             () => client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
                 new V1Patch(body, V1Patch.PatchType.MergePatch), GpuPoolApi.Group, GpuPoolApi.Version, namespaceName, GpuPoolApi.JobPlural, name, cancellationToken: cancellationToken));
-        return Read<GpuJob>(patched);
+        return CustomObjectReader.Read<GpuJob>(patched);
+    }
+
+    public Task FlagUnreadableJobAsync(UnreadableObject job, GpuJobCondition condition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var body = new JsonObject { ["status"] = new JsonObject { ["conditions"] = new JsonArray(JsonSerializer.SerializeToNode(condition, _patchJson)) } }.ToJsonString();
+        return ApiCall.RunAsync(
+            ApiPermissions.GpuJobStatus,
+            "patch",
+            () => client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
+                new V1Patch(body, V1Patch.PatchType.MergePatch), GpuPoolApi.Group, GpuPoolApi.Version, job.Namespace, GpuPoolApi.JobPlural, job.Name, cancellationToken: cancellationToken));
     }
 
     public Task EmitEventAsync(JobEvent jobEvent, CancellationToken cancellationToken)
@@ -159,24 +172,18 @@ public sealed class KubernetesClusterPort(IKubernetes client) : IClusterPort
         async ct =>
         {
             var list = namespaceName is null
-                ? await client.CustomObjects.ListClusterCustomObjectAsync<CustomResourceList<T>>(GpuPoolApi.Group, GpuPoolApi.Version, plural, cancellationToken: ct)
-                : await client.CustomObjects.ListNamespacedCustomObjectAsync<CustomResourceList<T>>(GpuPoolApi.Group, GpuPoolApi.Version, namespaceName, plural, cancellationToken: ct);
-            return new ResourceList<T>(list.Items ?? [], list.Metadata?.ResourceVersion ?? string.Empty);
+                ? await client.CustomObjects.ListClusterCustomObjectAsync<CustomResourceList<JsonElement>>(GpuPoolApi.Group, GpuPoolApi.Version, plural, cancellationToken: ct)
+                : await client.CustomObjects.ListNamespacedCustomObjectAsync<CustomResourceList<JsonElement>>(GpuPoolApi.Group, GpuPoolApi.Version, namespaceName, plural, cancellationToken: ct);
+            return CustomObjectReader.ReadList<T>(list);
         },
         (rv, ct) => Watch(plural, namespaceName, rv, ct),
-        Read<T>,
+        CustomObjectReader.Read<T>,
         item => item.Metadata?.ResourceVersion,
-        raw => Read<V1Status>(raw));
+        CustomObjectReader.Read<V1Status>,
+        CustomObjectReader.Describe);
 
     private IAsyncEnumerable<(WatchEventType, object)> Watch(string plural, string? namespaceName, string resourceVersion, CancellationToken ct) =>
         namespaceName is null
             ? client.CustomObjects.WatchListClusterCustomObjectAsync(GpuPoolApi.Group, GpuPoolApi.Version, plural, allowWatchBookmarks: true, resourceVersion: resourceVersion, cancellationToken: ct)
             : client.CustomObjects.WatchListNamespacedCustomObjectAsync(GpuPoolApi.Group, GpuPoolApi.Version, namespaceName, plural, allowWatchBookmarks: true, resourceVersion: resourceVersion, cancellationToken: ct);
-
-    private static T Read<T>(object raw) => raw switch
-    {
-        T typed => typed,
-        JsonElement element => KubernetesJson.Deserialize<T>(element.GetRawText()),
-        _ => KubernetesJson.Deserialize<T>(KubernetesJson.Serialize(raw)),
-    };
 }

@@ -16,7 +16,8 @@ public sealed class KubernetesFeed<T, TRaw>(
     Func<string, CancellationToken, IAsyncEnumerable<(WatchEventType Type, TRaw Object)>> watch,
     Func<TRaw, T> read,
     Func<T, string?> versionOf,
-    Func<TRaw, k8s.Models.V1Status?> statusOf) : IResourceFeed<T>
+    Func<TRaw, k8s.Models.V1Status?> statusOf,
+    Func<TRaw, string, UnreadableObject?> describeUnreadable) : IResourceFeed<T>
     where T : class
 {
     public Task<ResourceList<T>> ListAsync(CancellationToken cancellationToken) =>
@@ -67,9 +68,12 @@ public sealed class KubernetesFeed<T, TRaw>(
         {
             item = read(raw);
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or NotSupportedException)
+        catch (Exception e) when (CustomObjectReader.IsUnreadable(e))
         {
-            return new WatchEvent<T>(WatchEventKind.Unreadable, null, null, e.Message);
+            // A deleted object that cannot be read is still deleted: the store drops it by its name.
+            var unreadable = describeUnreadable(raw, e.Message);
+            var kind = type == WatchEventType.Deleted ? WatchEventKind.Deleted : WatchEventKind.Unreadable;
+            return new WatchEvent<T>(kind, null, unreadable?.ResourceVersion, e.Message, unreadable);
         }
 
         var version = versionOf(item);

@@ -45,6 +45,12 @@ public interface IClusterPort
     /// </summary>
     Task<GpuJob> PatchJobStatusAsync(string namespaceName, string name, GpuJobStatus status, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes <paramref name="condition"/> as the only condition of a GpuJob the operator cannot read
+    /// (a merge patch that needs no readable copy; the rest of its status is kept).
+    /// </summary>
+    Task FlagUnreadableJobAsync(UnreadableObject job, GpuJobCondition condition, CancellationToken cancellationToken);
+
     Task EmitEventAsync(JobEvent jobEvent, CancellationToken cancellationToken);
 
     /// <summary>The coordination.k8s.io Lease the leader elector holds.</summary>

@@ -10,16 +10,19 @@ namespace GpuPool.Operator.Resilience;
 /// <summary>
 /// Runs API writes through one Polly pipeline: a per-attempt timeout inside exponential retries
 /// with jitter, for 429, 5xx and transport failures only. A 409 (<see cref="ApiConflictException"/>)
-/// is a lost race and goes straight to the caller, which decides what it means.
+/// is a lost race and goes straight to the caller, which decides what it means; any other refusal
+/// (400, 403, 422) is counted in gpupool_api_refused_writes_total and goes to the caller too.
 /// </summary>
 public sealed class ApiWriter
 {
     private readonly ResiliencePipeline _pipeline;
+    private readonly OperatorMetrics _metrics;
 
     public ApiWriter(ApiRetryOptions options, OperatorMetrics metrics, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(metrics);
+        _metrics = metrics;
         _pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
@@ -49,6 +52,12 @@ public sealed class ApiWriter
         try
         {
             return await _pipeline.ExecuteAsync(async ctx => await call(ctx.CancellationToken), context);
+        }
+        catch (InvalidOperationException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // What the adapter maps every other 4xx to (ApiCall.Map).
+            _metrics.RefusedWrites.WithLabels(operation).Inc();
+            throw;
         }
         finally
         {

@@ -39,6 +39,12 @@ public static class ConditionReasons
     /// <summary>Invalid=True: a spec number is out of range (only reachable when the schema was bypassed).</summary>
     public const string InvalidSpec = "InvalidSpec";
 
+    /// <summary>
+    /// Invalid=True: the operator cannot read the object into its model (for example an integer wider
+    /// than 32 bits stored before the schema bounded it); it is skipped until fixed.
+    /// </summary>
+    public const string Unreadable = "Unreadable";
+
     /// <summary>Invalid=False: a new generation of the spec passed the checks.</summary>
     public const string SpecValid = "SpecValid";
 

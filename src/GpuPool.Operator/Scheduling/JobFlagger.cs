@@ -38,6 +38,25 @@ public sealed class JobFlagger(JobWriter jobs, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// A job placed (alone) while its profile looked missing keeps ProfileMissing=True after the
+    /// profile appears unless corrected here; pending jobs are corrected by <see cref="FlagProfileAsync"/>.
+    /// </summary>
+    public Task CorrectStaleProfileMissingAsync(GpuJob job, Func<GpuJob, JobTranslation> translate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(translate);
+        if (job.Status is not { Phase: JobPhase.Scheduled or JobPhase.Running or JobPhase.Succeeded or JobPhase.Failed } status
+            || status.Condition(ConditionTypes.ProfileMissing) is not { IsTrue: true }
+            || string.IsNullOrEmpty(job.Spec.ProfileRef)
+            || translate(job).ProfileMissing)
+        {
+            return Task.CompletedTask;
+        }
+
+        return SetAsync(job, ConditionTypes.ProfileMissing, false, ConditionReasons.ProfileFound, $"GpuProfile {job.Spec.ProfileRef} found; the job was placed while it was missing, so it runs without a partner.", warn: false, cancellationToken);
+    }
+
     public Task FlagWaitingAsync(JobTranslation translation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(translation);

@@ -12,7 +12,7 @@ namespace GpuPool.Operator.Scheduling;
 /// The scheduling object graph, composed once for the host and for the tests: watchers that fill
 /// the cache, the window, and the loop that runs it.
 /// </summary>
-public sealed class Scheduler : IDisposable
+public sealed partial class Scheduler : IDisposable
 {
     public Scheduler(
         IClusterPort port,
@@ -30,6 +30,15 @@ public sealed class Scheduler : IDisposable
         ArgumentNullException.ThrowIfNull(loggers);
         Cache = cache;
         var logger = loggers.CreateLogger("GpuPool.Operator.Scheduler");
+        if (options.PlacementKey.Length > 0)
+        {
+            port = new SealingClusterPort(port, new PlacementSeal(options.PlacementKey, options.ResourcePrefix), metrics.UnverifiedPods, logger);
+        }
+        else
+        {
+            LogNoPlacementKey(logger);
+        }
+
         var writer = new ApiWriter(options.ApiRetry, metrics, time);
         var jobs = new JobWriter(port, writer, cache, metrics, logger);
         var requeueBackoff = new RequeueBackoff(TimeSpan.FromSeconds(options.RequeueBackoffSeconds));
@@ -37,8 +46,9 @@ public sealed class Scheduler : IDisposable
         var requeuer = new RefusedPodRequeuer(port, writer, jobs, metrics, options.MaxRequeues, requeueBackoff, time, logger);
         var reconciler = new PodReconciler(port, writer, cache, jobs, snapshots, requeuer, observations, metrics, time, logger);
         var placements = new PlacementWriter(port, writer, cache, reconciler, jobs, options.SchedulerName, options.ResourcePrefix, time, metrics, logger);
-        Window = new SchedulingWindow(cache, snapshots, reconciler, placements, new JobFlagger(jobs, time), policy, metrics, time);
-        Loop = new SchedulingLoop(Window, cache, TimeSpan.FromSeconds(options.WindowSeconds), options.BatchLimit, time, logger);
+        var unreadable = new UnreadableJobFlagger(port, writer, jobs, time, logger);
+        Window = new SchedulingWindow(cache, snapshots, reconciler, placements, new JobFlagger(jobs, time), unreadable, policy, () => IsSynced, metrics, time);
+        Loop = new SchedulingLoop(Window, cache, TimeSpan.FromSeconds(options.WindowSeconds), options.BatchLimit, metrics, time, logger);
         var scopes = options.Namespaces.Count == 0 ? [null] : options.Namespaces.Select(n => (string?)n).ToList();
         var watchBackoff = backoff ?? WatchBackoff.Default;
         var watchLogger = loggers.CreateLogger("GpuPool.Operator.Watch");
@@ -53,7 +63,15 @@ public sealed class Scheduler : IDisposable
 
         Func<CancellationToken, Task> Watch<T>(string name, IResourceFeed<T> feed, ResourceStore<T> store, string? ns)
             where T : class, k8s.IKubernetesObject<k8s.Models.V1ObjectMeta> =>
-            new ResourceWatcher<T>(ns is null ? name : $"{name} in {ns}", feed, store, ns, watchBackoff, time, watchLogger).RunAsync;
+            new ResourceWatcher<T>(
+                ns is null ? name : $"{name} in {ns}",
+                feed,
+                store,
+                ns,
+                watchBackoff,
+                new WatchTelemetry(metrics.WatchErrors.WithLabels(name), metrics.UnreadableObjects.WithLabels(name)),
+                time,
+                watchLogger).RunAsync;
     }
 
     public ClusterCache Cache { get; }
@@ -73,4 +91,7 @@ public sealed class Scheduler : IDisposable
         && SyncScopes.All(s => Cache.Jobs.IsSynced(s) && Cache.Profiles.IsSynced(s) && Cache.Pods.IsSynced(s));
 
     public void Dispose() => Loop.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GpuPool:Operator:PlacementKey is empty: pods are not sealed, and a hand-written pod's gpupool.io annotations are believed")]
+    private static partial void LogNoPlacementKey(ILogger logger);
 }

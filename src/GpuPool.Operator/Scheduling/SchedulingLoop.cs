@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using GpuPool.Operator.Telemetry;
 using GpuPool.Operator.Watching;
 using Microsoft.Extensions.Logging;
 
@@ -6,9 +7,10 @@ namespace GpuPool.Operator.Scheduling;
 
 /// <summary>
 /// Runs a <see cref="SchedulingWindow"/> every WindowSeconds, or at once when the jobs waiting reach
-/// BatchLimit. A window that throws is logged and the loop goes on.
+/// BatchLimit. A window that throws is logged and counted, and the loop goes on. Each pass of the
+/// loop is a heartbeat (<see cref="LastBeat"/>) that /healthz reads while the loop runs.
 /// </summary>
-public sealed partial class SchedulingLoop : IDisposable
+public sealed partial class SchedulingLoop : ILoopHeartbeat, IDisposable
 {
     private readonly SchedulingWindow _window;
     private readonly ClusterCache _cache;
@@ -16,10 +18,12 @@ public sealed partial class SchedulingLoop : IDisposable
     private readonly int _batchLimit;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly OperatorMetrics _metrics;
     private readonly Channel<bool> _jobsChanged = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    public SchedulingLoop(SchedulingWindow window, ClusterCache cache, TimeSpan period, int batchLimit, TimeProvider time, ILogger logger)
+    public SchedulingLoop(SchedulingWindow window, ClusterCache cache, TimeSpan period, int batchLimit, OperatorMetrics metrics, TimeProvider time, ILogger logger)
     {
+        _metrics = metrics;
         _window = window;
         _cache = cache;
         _period = period;
@@ -32,13 +36,36 @@ public sealed partial class SchedulingLoop : IDisposable
     /// <summary>Windows run so far.</summary>
     public int Windows { get; private set; }
 
+    public TimeSpan Period => _period;
+
+    public bool Running { get; private set; }
+
+    public DateTimeOffset? LastBeat { get; private set; }
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(_period, _time);
         var tick = timer.WaitForNextTickAsync(cancellationToken).AsTask();
         var changed = _jobsChanged.Reader.ReadAsync(cancellationToken).AsTask();
+        Running = true;
+        try
+        {
+            await LoopAsync(timer, tick, changed, cancellationToken);
+        }
+        finally
+        {
+            Running = false;
+            LastBeat = null;
+        }
+    }
+
+    public void Dispose() => _cache.Jobs.Changed -= OnJobsChanged;
+
+    private async Task LoopAsync(PeriodicTimer timer, Task<bool> tick, Task<bool> changed, CancellationToken cancellationToken)
+    {
         while (!cancellationToken.IsCancellationRequested)
         {
+            LastBeat = _time.GetUtcNow();
             try
             {
                 var fired = await Task.WhenAny(tick, changed);
@@ -68,12 +95,11 @@ public sealed partial class SchedulingLoop : IDisposable
             catch (Exception e)
 #pragma warning restore CA1031
             {
+                _metrics.WindowFailures.Inc();
                 LogWindowFailed(e);
             }
         }
     }
-
-    public void Dispose() => _cache.Jobs.Changed -= OnJobsChanged;
 
     /// <summary>Called on every job change: only wakes the loop (coalesced), which then counts once.</summary>
     private void OnJobsChanged(object? sender, EventArgs e) => _jobsChanged.Writer.TryWrite(true);

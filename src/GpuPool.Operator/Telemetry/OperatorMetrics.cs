@@ -34,6 +34,43 @@ public sealed class OperatorMetrics
         ApiRetries = factory.CreateCounter("gpupool_api_retries_total", "Retries of API writes after 429, 5xx or a timeout.", "operation");
         GpuStp = factory.CreateGauge("gpupool_gpu_stp", "Predicted NP summed over the jobs now on a GPU.", "node", "gpu");
         IsLeader = factory.CreateGauge("gpupool_is_leader", "1 while this replica holds the Lease.");
+        WindowFailures = factory.CreateCounter("gpupool_window_failures_total", "Scheduling windows that threw; the next window retries.");
+        WindowsSkipped = factory.CreateCounter("gpupool_windows_skipped_total", "Windows not run because a watch cache had not listed yet.");
+        RefusedWrites = factory.CreateCounter("gpupool_api_refused_writes_total", "API writes the server refused (4xx other than 404 and 409); never retried.", "operation");
+        WatchErrors = factory.CreateCounter("gpupool_watch_errors_total", "List or watch streams that failed and were retried with backoff.", "resource");
+        UnreadableObjects = factory.CreateGauge("gpupool_unreadable_objects", "Objects the API server holds that the operator cannot read; each is skipped alone.", "resource");
+        UnverifiedPods = factory.CreateGauge("gpupool_unverified_pods", "Pods claiming a GpuPool placement without the operator's seal; their claims are ignored.");
+    }
+
+    /// <summary>
+    /// Resets what only the leader measures, when leadership changes: a standby replica must not
+    /// keep exporting the GPUs and queue of a cluster it no longer schedules; the next leader's
+    /// first window sets them afresh.
+    /// </summary>
+    public void ClearLeaderGauges()
+    {
+        PendingJobs.Set(0);
+        foreach (var labels in GpuStp.GetAllLabelValues().ToList())
+        {
+            GpuStp.RemoveLabelled(labels);
+        }
+    }
+
+    /// <summary>Sets gpupool_gpu_stp for exactly these GPUs: a GPU gone from the cluster loses its series.</summary>
+    public void ReplaceGpuStp(IEnumerable<(string Node, string Gpu, double Stp)> gpus)
+    {
+        ArgumentNullException.ThrowIfNull(gpus);
+        var now = new HashSet<(string, string)>();
+        foreach (var (node, gpu, stp) in gpus)
+        {
+            GpuStp.WithLabels(node, gpu).Set(stp);
+            now.Add((node, gpu));
+        }
+
+        foreach (var labels in GpuStp.GetAllLabelValues().Where(l => !now.Contains((l[0], l[1]))).ToList())
+        {
+            GpuStp.RemoveLabelled(labels);
+        }
     }
 
     public CollectorRegistry Registry { get; }
@@ -61,4 +98,16 @@ public sealed class OperatorMetrics
     public Gauge GpuStp { get; }
 
     public Gauge IsLeader { get; }
+
+    public Counter WindowFailures { get; }
+
+    public Counter WindowsSkipped { get; }
+
+    public Counter RefusedWrites { get; }
+
+    public Counter WatchErrors { get; }
+
+    public Gauge UnreadableObjects { get; }
+
+    public Gauge UnverifiedPods { get; }
 }

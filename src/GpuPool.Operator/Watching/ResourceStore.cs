@@ -8,18 +8,22 @@ namespace GpuPool.Operator.Watching;
 /// <summary>
 /// The watch cache of one kind, keyed "namespace/name" (or "name" when cluster-scoped). Watchers
 /// write it; the scheduling window reads a snapshot. The operator's own writes are put in at once
-/// (<see cref="Upsert"/>) so the next window sees them before the watch does.
+/// (<see cref="Upsert"/>) so the next window sees them before the watch does. Objects the watch
+/// could not read are held apart (<see cref="Unreadable"/>), never as a stale readable copy.
 /// </summary>
 public sealed class ResourceStore<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly ConcurrentDictionary<string, T> _items = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _syncedScopes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, UnreadableObject> _unreadable = new(StringComparer.Ordinal);
 
     /// <summary>Raised after every change, from the writer's thread.</summary>
     public event EventHandler? Changed;
 
     public int Count => _items.Count;
+
+    public int UnreadableCount => _unreadable.Count;
 
     public bool IsSynced(string scope) => _syncedScopes.ContainsKey(scope);
 
@@ -27,8 +31,14 @@ public sealed class ResourceStore<T>
 
     public IReadOnlyList<T> Snapshot() => [.. _items.Values];
 
-    /// <summary>Replaces every item of the scope (a namespace, or all when null) with a fresh list.</summary>
-    public void Replace(string? namespaceScope, IReadOnlyList<T> fresh)
+    /// <summary>The objects the API server holds that could not be read; none of them is in <see cref="Snapshot"/>.</summary>
+    public IReadOnlyList<UnreadableObject> Unreadable() => [.. _unreadable.Values];
+
+    /// <summary>
+    /// Replaces every item of the scope (a namespace, or all when null) with a fresh list, and the
+    /// scope's unreadable objects with <paramref name="unreadable"/>.
+    /// </summary>
+    public void Replace(string? namespaceScope, IReadOnlyList<T> fresh, IReadOnlyList<UnreadableObject>? unreadable = null)
     {
         ArgumentNullException.ThrowIfNull(fresh);
         var keep = fresh.Select(i => ResourceKey.Of(i)).ToHashSet(StringComparer.Ordinal);
@@ -40,9 +50,23 @@ public sealed class ResourceStore<T>
             }
         }
 
+        foreach (var (key, bad) in _unreadable)
+        {
+            if (namespaceScope is null || bad.Namespace == namespaceScope)
+            {
+                _unreadable.TryRemove(key, out _);
+            }
+        }
+
         foreach (var item in fresh)
         {
             _items[ResourceKey.Of(item)] = item;
+        }
+
+        foreach (var bad in unreadable ?? [])
+        {
+            _items.TryRemove(bad.Key, out _);
+            _unreadable[bad.Key] = bad;
         }
 
         _syncedScopes[namespaceScope ?? string.Empty] = true;
@@ -52,18 +76,27 @@ public sealed class ResourceStore<T>
     public void Apply(WatchEvent<T> watchEvent)
     {
         ArgumentNullException.ThrowIfNull(watchEvent);
-        if (watchEvent.Item is null)
+        var key = watchEvent.Item is { } item ? ResourceKey.Of(item) : watchEvent.Unreadable?.Key;
+        if (key is null)
         {
             return;
         }
 
-        if (watchEvent.Kind == WatchEventKind.Deleted)
+        if (watchEvent.Kind == WatchEventKind.Unreadable)
         {
-            _items.TryRemove(ResourceKey.Of(watchEvent.Item), out _);
+            // A newer version that cannot be read replaces the old one: deciding on it would be stale.
+            _items.TryRemove(key, out _);
+            _unreadable[key] = watchEvent.Unreadable!;
         }
-        else
+        else if (watchEvent.Kind == WatchEventKind.Deleted)
         {
-            _items[ResourceKey.Of(watchEvent.Item)] = watchEvent.Item;
+            _items.TryRemove(key, out _);
+            _unreadable.TryRemove(key, out _);
+        }
+        else if (watchEvent.Item is not null)
+        {
+            _items[key] = watchEvent.Item;
+            _unreadable.TryRemove(key, out _);
         }
 
         Changed?.Invoke(this, EventArgs.Empty);

@@ -8,7 +8,8 @@ namespace GpuPool.Operator.Watching;
 /// <summary>
 /// Keeps one <see cref="ResourceStore{T}"/> current: list, then watch from the list's
 /// resourceVersion; resume from the last version seen when a stream ends or breaks (with jittered
-/// backoff after failures); list again on 410 Gone; skip an unreadable event and go on.
+/// backoff after failures); list again on 410 Gone. An object that cannot be read, in a list or an
+/// event, is held apart in the store (and counted) while everything else goes on.
 /// </summary>
 public sealed partial class ResourceWatcher<T>(
     string name,
@@ -16,6 +17,7 @@ public sealed partial class ResourceWatcher<T>(
     ResourceStore<T> store,
     string? namespaceScope,
     WatchBackoff backoff,
+    WatchTelemetry telemetry,
     TimeProvider time,
     ILogger logger)
     where T : class, IKubernetesObject<V1ObjectMeta>
@@ -37,7 +39,13 @@ public sealed partial class ResourceWatcher<T>(
                 {
                     var list = await feed.ListAsync(cancellationToken).ConfigureAwait(false);
                     Lists++;
-                    store.Replace(namespaceScope, list.Items);
+                    store.Replace(namespaceScope, list.Items, list.Skipped);
+                    foreach (var skipped in list.Skipped)
+                    {
+                        LogUnreadable(name, skipped.Key, skipped.Error);
+                    }
+
+                    telemetry.Unreadable.Set(store.UnreadableCount);
                     resourceVersion = list.ResourceVersion;
                 }
 
@@ -47,11 +55,11 @@ public sealed partial class ResourceWatcher<T>(
                     resourceVersion = watchEvent.ResourceVersion ?? resourceVersion;
                     if (watchEvent.Kind == WatchEventKind.Unreadable)
                     {
-                        LogUnreadable(name, watchEvent.Error);
-                        continue;
+                        LogUnreadable(name, watchEvent.Unreadable?.Key ?? "?", watchEvent.Error);
                     }
 
                     store.Apply(watchEvent);
+                    telemetry.Unreadable.Set(store.UnreadableCount);
                 }
             }
             catch (ResourceExpiredException)
@@ -68,6 +76,7 @@ public sealed partial class ResourceWatcher<T>(
 #pragma warning restore CA1031
             {
                 failures++;
+                telemetry.Errors.Inc();
                 var delay = backoff.Delay(failures, _jitter);
                 LogFailed(e, name, failures, delay);
                 try
@@ -82,8 +91,8 @@ public sealed partial class ResourceWatcher<T>(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Watch {Watch}: skipped an unreadable event: {Error}")]
-    private partial void LogUnreadable(string watch, string? error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Watch {Watch}: skipped unreadable object {Key}: {Error}")]
+    private partial void LogUnreadable(string watch, string key, string? error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watch {Watch}: resourceVersion {Version} expired (410); listing again")]
     private partial void LogExpired(string watch, string? version);

@@ -47,6 +47,9 @@ public sealed class CrashAfterPort(IClusterPort inner, FakeOperation crashAfter)
         return patched;
     }
 
+    public Task FlagUnreadableJobAsync(UnreadableObject job, GpuJobCondition condition, CancellationToken cancellationToken) =>
+        inner.FlagUnreadableJobAsync(job, condition, cancellationToken);
+
     public Task EmitEventAsync(JobEvent jobEvent, CancellationToken cancellationToken) => inner.EmitEventAsync(jobEvent, cancellationToken);
 
     public ILock LeaseLock(string namespaceName, string name, string identity) => inner.LeaseLock(namespaceName, name, identity);

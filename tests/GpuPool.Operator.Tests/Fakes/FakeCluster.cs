@@ -37,6 +37,9 @@ public sealed class FakeCluster : IClusterPort
 
     public ConcurrentQueue<JobEvent> Events { get; } = new();
 
+    /// <summary>Conditions written onto unreadable GpuJobs, by key.</summary>
+    public ConcurrentQueue<(string Key, GpuJobCondition Condition)> UnreadableFlags { get; } = new();
+
     /// <summary>Pod creates that hit an existing name (the operator's own retry after a crash, for example).</summary>
     public int CreateConflicts { get; private set; }
 
@@ -126,6 +129,14 @@ public sealed class FakeCluster : IClusterPort
             // The adapter names every status field (null ones removed): the status is written whole.
             job.Status = status;
             return JobFeed.Put(job);
+        });
+
+    public Task FlagUnreadableJobAsync(UnreadableObject job, GpuJobCondition condition, CancellationToken cancellationToken) =>
+        Write(FakeOperation.PatchStatus, () =>
+        {
+            ArgumentNullException.ThrowIfNull(job);
+            UnreadableFlags.Enqueue((job.Key, condition));
+            return true;
         });
 
     public Task EmitEventAsync(JobEvent jobEvent, CancellationToken cancellationToken) =>

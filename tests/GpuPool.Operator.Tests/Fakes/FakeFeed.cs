@@ -18,6 +18,7 @@ public sealed class FakeFeed<T> : IResourceFeed<T>
     private readonly Dictionary<string, T> _items = new(StringComparer.Ordinal);
     private readonly List<(long Version, WatchEvent<T> Event)> _history = [];
     private readonly List<Channel<WatchEvent<T>>> _watches = [];
+    private readonly Dictionary<string, UnreadableObject> _unreadable = new(StringComparer.Ordinal);
     private long _compactedBefore;
 
     public FakeFeed(FakeClock versions)
@@ -52,7 +53,7 @@ public sealed class FakeFeed<T> : IResourceFeed<T>
         {
             var stored = Copy(item);
             var key = ResourceKey.Of(stored);
-            var existed = _items.ContainsKey(key);
+            var existed = _items.ContainsKey(key) || _unreadable.Remove(key);
             var version = _versions.Next();
             stored.Metadata.ResourceVersion = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
             stored.Metadata.Uid ??= Guid.NewGuid().ToString();
@@ -83,6 +84,25 @@ public sealed class FakeFeed<T> : IResourceFeed<T>
         {
             var version = _versions.Next();
             Publish(version, new WatchEvent<T>(WatchEventKind.Unreadable, null, version.ToString(System.Globalization.CultureInfo.InvariantCulture), "malformed object"));
+        }
+    }
+
+    /// <summary>
+    /// Stores an object the operator cannot read in place of <paramref name="key"/>'s readable one (as
+    /// the API server keeps a number wider than the model's field): lists name it, watches send it
+    /// as an unreadable event.
+    /// </summary>
+    public UnreadableObject PutUnreadable(string key, string error)
+    {
+        lock (_versions)
+        {
+            var version = _versions.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var parts = key.Split('/', 2);
+            var uid = _items.Remove(key, out var old) ? old.Metadata.Uid : Guid.NewGuid().ToString();
+            var bad = new UnreadableObject(parts.Length == 2 ? parts[0] : null, parts[^1], uid, version, error);
+            _unreadable[key] = bad;
+            Publish(long.Parse(version, System.Globalization.CultureInfo.InvariantCulture), new WatchEvent<T>(WatchEventKind.Unreadable, null, version, error, bad));
+            return bad;
         }
     }
 
@@ -120,7 +140,7 @@ public sealed class FakeFeed<T> : IResourceFeed<T>
         lock (_versions)
         {
             Lists++;
-            return Task.FromResult(new ResourceList<T>([.. _items.Values.Select(Copy)], _versions.Current.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return Task.FromResult(new ResourceList<T>([.. _items.Values.Select(Copy)], _versions.Current.ToString(System.Globalization.CultureInfo.InvariantCulture), [.. _unreadable.Values]));
         }
     }
 

@@ -38,6 +38,9 @@ public sealed class OperatorHarness : IAsyncDisposable
         Scheduler = Create();
     }
 
+    /// <summary>The key every harness seals its pods with (tests forge pods without it).</summary>
+    public const string PlacementKey = "test-placement-key-0123456789abcdef";
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
 
     public OperatorMetrics Metrics { get; } = new(Prometheus.Metrics.NewCustomRegistry());

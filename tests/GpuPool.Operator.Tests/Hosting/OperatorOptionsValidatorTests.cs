@@ -21,6 +21,7 @@ public sealed class OperatorOptionsValidatorTests
         { "ResourcePrefix=gpupool.io/gpu-", "GpuPool:Operator:ResourcePrefix" },
         { "Namespaces=Team A", "GpuPool:Operator:Namespaces:0" },
         { "ModelPath=missing.zip", "GpuPool:Operator:ModelPath" },
+        { "PlacementKey=too-short", "GpuPool:Operator:PlacementKey" },
         { "ApiRetry:MaxRetries=0", "GpuPool:Operator:ApiRetry:MaxRetries" },
         { "LeaderElection:LeaseDurationSeconds=1", "GpuPool:Operator:LeaderElection:LeaseDurationSeconds" },
         { "LeaderElection:LeaseNamespace=", "GpuPool:Operator:LeaderElection:LeaseNamespace" },
