@@ -53,7 +53,15 @@ public sealed class OperatorOptions
     /// <summary>Seconds a requeued job waits before it is planned again, doubled with each requeue.</summary>
     public double RequeueBackoffSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// Placements written at once after a window's plan (create, bind, status, Event each): the plan
+    /// is decided and pod names are deterministic, so the order of writes does not matter.
+    /// </summary>
+    public int WriteParallelism { get; set; } = 16;
+
     public ApiRetryOptions ApiRetry { get; set; } = new();
+
+    public CacheOptions Caches { get; set; } = new();
 
     public LeaderElectionOptions LeaderElection { get; set; } = new();
 }

@@ -29,6 +29,8 @@ public sealed class OperatorMetrics
         ApiRetries = factory.CreateCounter("gpupool_api_retries_total", "Retries of API writes after 429, 5xx or a timeout.", "operation");
         GpuStp = factory.CreateGauge("gpupool_gpu_stp", "Predicted NP summed over the jobs now on a GPU.", "node", "gpu");
         IsLeader = factory.CreateGauge("gpupool_is_leader", "1 while this replica holds the Lease.");
+        CacheEntries = factory.CreateGauge("gpupool_cache_entries", "Entries in each prediction and translation cache after the last window's plan.", "cache");
+        CacheResets = factory.CreateCounter("gpupool_cache_resets_total", "Times a cache past its bound was dropped before a window.", "cache");
     }
 
     public CollectorRegistry Registry { get; }
@@ -56,4 +58,8 @@ public sealed class OperatorMetrics
     public Gauge GpuStp { get; }
 
     public Gauge IsLeader { get; }
+
+    public Gauge CacheEntries { get; }
+
+    public Counter CacheResets { get; }
 }
