@@ -50,7 +50,7 @@ public sealed class DashboardQueryTests
     {
         string[] contract =
         [
-            "gpupool_api_retries_total", "gpupool_bind_failures_total", "gpupool_gpu_stp", "gpupool_is_leader",
+            "gpupool_api_retries_total", "gpupool_bind_failures_total", "gpupool_cache_entries", "gpupool_cache_resets_total", "gpupool_gpu_stp", "gpupool_is_leader",
             "gpupool_jobs_scheduled_total", "gpupool_measured_np", "gpupool_pairs_formed_total", "gpupool_pending_jobs",
             "gpupool_pods_refused_total", "gpupool_predicted_np", "gpupool_qos_violations_total", "gpupool_window_duration_seconds",
         ];
