@@ -4,7 +4,10 @@ namespace GpuPool.Core.Kernels;
 /// One kernel as profiled alone on a full GPU: its launch geometry, its isolated duration, and
 /// its performance counters as named numbers (names in <see cref="CounterNames"/>; data sets may
 /// add their own). Optionally the counters measured alone under a thread-block quota per SM,
-/// keyed by quota, which the predictor prefers where present.
+/// keyed by quota, which the predictor prefers where present. The id is the kernel's identity:
+/// every prediction cache keys by it, so two profiles with one id must hold the same numbers. A
+/// data set's names are unique; a host that reads kernels from users (whose ids are unique only
+/// within one list) derives the id from the content.
 /// </summary>
 public sealed record KernelProfile
 {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GpuPool.Core.Caching;
 using GpuPool.Core.Jobs;
 using GpuPool.Core.Prediction;
 
@@ -9,14 +10,25 @@ namespace GpuPool.Core.Pairing;
 /// windows, keyed by job ids. A job that waits, or that runs with a free partner slot, meets
 /// mostly the same partners next window; their decisions are reused instead of predicted again.
 /// <see cref="BeginWindow"/> forgets every decision that involves a job that left the window or
-/// whose demand changed (kernels, iterations, QoS target or memory). One cache serves one
-/// predictor and one rule: a new model or delta needs a new cache. Thread-safe within a window.
+/// whose demand changed (kernels by id, which is the kernel's identity; iterations, QoS target or
+/// memory), and past its bound every decision. One cache serves one predictor and one rule: a new
+/// model or delta needs a new cache. Thread-safe within a window.
 /// </summary>
-public sealed class PairDecisionCache
+public sealed class PairDecisionCache : IBoundedCache
 {
     private readonly ConcurrentDictionary<(string A, string B), PairOutcome?> _decisions = new();
     private readonly Dictionary<string, Job> _jobs = new(StringComparer.Ordinal);
+    private readonly int _maxDecisions;
     private long _hits;
+
+    /// <param name="maxDecisions">Decisions kept between windows; unbounded by default (one-off runs).</param>
+    public PairDecisionCache(int maxDecisions = int.MaxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDecisions);
+        _maxDecisions = maxDecisions;
+    }
+
+    public IReadOnlyList<CacheSize> Sizes => [new("pair_decisions", Count)];
 
     /// <summary>Decisions remembered now.</summary>
     public int Count => _decisions.Count;
@@ -45,6 +57,20 @@ public sealed class PairDecisionCache
         {
             _jobs[id] = job;
         }
+
+        Trim();
+    }
+
+    /// <summary>Past the bound, forgets every decision: the window about to run decides its own pairs again.</summary>
+    public bool Trim()
+    {
+        if (_decisions.Count <= _maxDecisions)
+        {
+            return false;
+        }
+
+        _decisions.Clear();
+        return true;
     }
 
     /// <summary>

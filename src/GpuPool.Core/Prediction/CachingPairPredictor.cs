@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
+using GpuPool.Core.Caching;
 using GpuPool.Core.Jobs;
 using GpuPool.Core.Sharing;
 
@@ -14,18 +14,50 @@ namespace GpuPool.Core.Prediction;
 /// predictor only for the new ones; a known outcome is its own (tightest) ceiling. A pair of
 /// profiles each seen with one job only is not stored: no other pair can ask for it again (a
 /// window of all-distinct jobs would otherwise fill memory with answers nobody reads), and once a
-/// second job shares a profile its pairs are stored from then on. Thread-safe.
+/// second job shares a profile its pairs are stored from then on. A profile is known by its
+/// kernels' ids, so a host whose kernels come from users gives each kernel an id that changes with
+/// its content (the operator does). Past its bound the cache starts afresh between windows
+/// (<see cref="Trim"/>). Thread-safe.
 /// </summary>
-public sealed class CachingPairPredictor : IBoundedPairPredictor
+public sealed class CachingPairPredictor : IBoundedPairPredictor, IBoundedCache
 {
     private readonly IPairPredictor _inner;
-    private readonly JobProfiles _profiles = new();
-    private readonly ConcurrentDictionary<(int A, int B), ProfilePairEntry> _pairs = new();
+    private readonly int _maxProfilePairs;
+    private volatile Memo _memo = new();
 
-    public CachingPairPredictor(IPairPredictor inner)
+    /// <param name="inner">The predictor whose answers are kept.</param>
+    /// <param name="maxProfilePairs">Profile pairs (or profiles) kept between windows; unbounded by default (one-off runs).</param>
+    public CachingPairPredictor(IPairPredictor inner, int maxProfilePairs = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(inner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxProfilePairs);
         _inner = inner;
+        _maxProfilePairs = maxProfilePairs;
+    }
+
+    public IReadOnlyList<CacheSize> Sizes
+    {
+        get
+        {
+            var memo = _memo;
+            return [new("job_profiles", memo.Profiles.Count), new("profile_pairs", memo.Pairs.Count)];
+        }
+    }
+
+    /// <summary>
+    /// Past the bound, forgets every profile and pair at once: profile numbers and pairs are only
+    /// meaningful together, and the next window stores again only the pairs it asks for.
+    /// </summary>
+    public bool Trim()
+    {
+        var memo = _memo;
+        if (memo.Pairs.Count <= _maxProfilePairs && memo.Profiles.Count <= _maxProfilePairs)
+        {
+            return false;
+        }
+
+        _memo = new Memo();
+        return true;
     }
 
     public IReadOnlyList<PairOutcome> Predict(Job a, Job b, IReadOnlyList<SharingSetting> settings)
@@ -90,9 +122,10 @@ public sealed class CachingPairPredictor : IBoundedPairPredictor
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var (profileA, profileB) = (_profiles.Of(a), _profiles.Of(b));
+        var memo = _memo;
+        var (profileA, profileB) = (memo.Profiles.Of(a), memo.Profiles.Of(b));
         return profileA.IsShared || profileB.IsShared
-            ? _pairs.GetOrAdd((profileA.Id, profileB.Id), static _ => new ProfilePairEntry())
+            ? memo.Pairs.GetOrAdd((profileA.Id, profileB.Id), static _ => new ProfilePairEntry())
             : null;
     }
 
@@ -185,5 +218,13 @@ public sealed class CachingPairPredictor : IBoundedPairPredictor
         }
 
         return null;
+    }
+
+    /// <summary>Profile numbers and the pairs keyed by them, replaced together.</summary>
+    private sealed class Memo
+    {
+        public JobProfiles Profiles { get; } = new();
+
+        public ConcurrentDictionary<(int A, int B), ProfilePairEntry> Pairs { get; } = new();
     }
 }

@@ -5,7 +5,7 @@ using GpuPool.Core.Jobs;
 namespace GpuPool.Core.Prediction;
 
 /// <summary>
-/// Numbers job profiles (kernel ids in order, and the iteration count) and counts the jobs seen
+/// Numbers job profiles (kernel ids in order, and the iteration count; a kernel's id is its identity) and counts the jobs seen
 /// with each. Jobs are recognised by reference: a job record that is replaced (same id, new
 /// object) is looked up again and counts again. Thread-safe.
 /// </summary>
@@ -14,6 +14,18 @@ internal sealed class JobProfiles
     private readonly Dictionary<string, JobProfile> _bySignature = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly ConditionalWeakTable<Job, JobProfile> _ofJob = [];
+
+    /// <summary>Distinct profiles numbered so far.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _bySignature.Count;
+            }
+        }
+    }
 
     public JobProfile Of(Job job)
     {

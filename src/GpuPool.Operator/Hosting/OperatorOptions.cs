@@ -56,11 +56,19 @@ public sealed class OperatorOptions
     /// <summary>
     /// Secret key (at least 32 characters) of the seal on every pod the operator writes; only pods
     /// whose seal verifies are believed about placements. Empty turns sealing off (a warning at
-    /// start); the chart always sets one from a Secret.
+    /// start); the chart does not set one yet.
     /// </summary>
     public string PlacementKey { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Placements written at once after a window's plan (create, bind, status, Event each): the plan
+    /// is decided and pod names are deterministic, so the order of writes does not matter.
+    /// </summary>
+    public int WriteParallelism { get; set; } = 16;
+
     public ApiRetryOptions ApiRetry { get; set; } = new();
+
+    public CacheOptions Caches { get; set; } = new();
 
     public LeaderElectionOptions LeaderElection { get; set; } = new();
 }

@@ -43,6 +43,11 @@ public sealed partial class OperatorOptionsValidator : IValidateOptions<Operator
         Require(retry.MaxRetries is >= 1 and <= 20, "ApiRetry:MaxRetries", "must be in [1, 20]", retry.MaxRetries);
         Require(retry.BaseDelaySeconds is >= 0 and <= 60, "ApiRetry:BaseDelaySeconds", "must be in [0, 60]", retry.BaseDelaySeconds);
         Require(retry.AttemptTimeoutSeconds is > 0 and <= 300, "ApiRetry:AttemptTimeoutSeconds", "must be in (0, 300]", retry.AttemptTimeoutSeconds);
+        Require(options.WriteParallelism is >= 1 and <= 256, "WriteParallelism", "must be in [1, 256]", options.WriteParallelism);
+        var caches = options.Caches;
+        Require(caches.MaxKernels is >= 16 and <= 16_384, "Caches:MaxKernels", "must be in [16, 16384]", caches.MaxKernels);
+        Require(caches.MaxProfilePairs is >= 1 and <= 100_000_000, "Caches:MaxProfilePairs", "must be in [1, 100000000]", caches.MaxProfilePairs);
+        Require(caches.MaxPairDecisions is >= 1 and <= 100_000_000, "Caches:MaxPairDecisions", "must be in [1, 100000000]", caches.MaxPairDecisions);
         var lease = options.LeaderElection;
         Require(IsDnsLabel(lease.LeaseName), "LeaderElection:LeaseName", "must be a DNS-1123 name", lease.LeaseName);
         Require(IsDnsLabel(lease.LeaseNamespace), "LeaderElection:LeaseNamespace", "must be a namespace name", lease.LeaseNamespace);

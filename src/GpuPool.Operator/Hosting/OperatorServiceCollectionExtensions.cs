@@ -1,3 +1,4 @@
+using GpuPool.Core.Caching;
 using GpuPool.Core.Gpus;
 using GpuPool.Core.Pairing;
 using GpuPool.Core.Policies;
@@ -46,22 +47,25 @@ public static class OperatorServiceCollectionExtensions
         services.TryAddSingleton(sp => DefaultModel.LoadFileOrDefault(sp.GetRequiredService<IOptions<OperatorOptions>>().Value.ModelPath));
 
         // Thread-block quotas are derived on the GPU model the predictor was trained for.
-        services.TryAddSingleton<IPairPredictor>(sp => new ModelPairPredictor(sp.GetRequiredService<KernelNpModel>(), GpuModel.V100, new SteadyStateOptions()));
+        services.TryAddSingleton<IPairPredictor>(sp => new ModelPairPredictor(
+            sp.GetRequiredService<KernelNpModel>(), GpuModel.V100, new SteadyStateOptions(), Caches(sp).MaxKernels));
 
         // Windows are incremental: pair decisions are kept by job id across windows (one cache for
         // this one predictor and rule), so only pairs with a new or changed job are predicted.
+        services.AddSingleton(sp => new CachingPairPredictor(sp.GetRequiredService<IPairPredictor>(), Caches(sp).MaxProfilePairs));
+        services.AddSingleton(sp => new PairDecisionCache(Caches(sp).MaxPairDecisions));
         services.AddSingleton<ISharingPolicy>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<OperatorOptions>>().Value;
             return MatchingPolicy.GpuPool(
-                new CachingPairPredictor(sp.GetRequiredService<IPairPredictor>()),
+                sp.GetRequiredService<CachingPairPredictor>(),
                 new PairingRule(options.Delta, PairingRule.DefaultSettings),
                 new PairingOptions
                 {
                     PruneTopK = options.PruneTopK > 0 ? options.PruneTopK : null,
                     CandidatesPerSide = options.CandidatesPerSide > 0 ? options.CandidatesPerSide : null,
                 },
-                new PairDecisionCache());
+                sp.GetRequiredService<PairDecisionCache>());
         });
         services.AddSingleton(sp => new Scheduler(
             sp.GetRequiredService<IClusterPort>(),
@@ -71,7 +75,8 @@ public static class OperatorServiceCollectionExtensions
             sp.GetRequiredService<OperatorMetrics>(),
             sp.GetRequiredService<IOptions<OperatorOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(),
+            predictionCaches: PredictionCaches(sp)));
         services.AddSingleton<ILoopHeartbeat>(sp => sp.GetRequiredService<Scheduler>().Loop);
         services.AddHostedService<OperatorService>();
         services.AddHealthChecks()
@@ -79,6 +84,16 @@ public static class OperatorServiceCollectionExtensions
             .AddCheck<LoopAliveHealthCheck>("loop-alive", tags: [LoopAliveHealthCheck.Tag]);
         return services;
     }
+
+    private static CacheOptions Caches(IServiceProvider services) => services.GetRequiredService<IOptions<OperatorOptions>>().Value.Caches;
+
+    /// <summary>The policy's caches, and the predictor's own when it keeps one (a registered test predictor may not).</summary>
+    private static IReadOnlyList<IBoundedCache> PredictionCaches(IServiceProvider services) =>
+    [
+        services.GetRequiredService<CachingPairPredictor>(),
+        services.GetRequiredService<PairDecisionCache>(),
+        .. services.GetRequiredService<IPairPredictor>() is IBoundedCache own ? [own] : Array.Empty<IBoundedCache>(),
+    ];
 
     /// <summary>/metrics, /healthz (the leader's scheduling loop comes round) and /readyz (the caches are synced).</summary>
     public static IEndpointRouteBuilder MapGpuPoolOperatorEndpoints(this IEndpointRouteBuilder endpoints)

@@ -74,7 +74,7 @@ public static class JobTranslator
     }
 
     private static KernelProfile ToProfile(KernelSpec kernel) => new(
-        kernel.Id ?? string.Empty,
+        string.IsNullOrWhiteSpace(kernel.Id) ? string.Empty : KernelIdentity.Of(kernel),
         new LaunchGeometry(kernel.GridBlocks, kernel.ThreadsPerBlock, kernel.RegistersPerThread, kernel.SharedMemoryPerBlockBytes),
         kernel.IsolatedSeconds,
         kernel.Counters ?? new Dictionary<string, double>());

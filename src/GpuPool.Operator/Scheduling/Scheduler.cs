@@ -1,3 +1,4 @@
+using GpuPool.Core.Caching;
 using GpuPool.Core.Policies;
 using GpuPool.Operator.Hosting;
 using GpuPool.Operator.Ports;
@@ -10,7 +11,8 @@ namespace GpuPool.Operator.Scheduling;
 
 /// <summary>
 /// The scheduling object graph, composed once for the host and for the tests: watchers that fill
-/// the cache, the window, and the loop that runs it.
+/// the cache, the window, and the loop that runs it. <c>predictionCaches</c> are the policy's
+/// caches, trimmed to their bounds before each window's plan and reported as gauges.
 /// </summary>
 public sealed partial class Scheduler : IDisposable
 {
@@ -23,7 +25,8 @@ public sealed partial class Scheduler : IDisposable
         OperatorOptions options,
         TimeProvider time,
         ILoggerFactory loggers,
-        WatchBackoff? backoff = null)
+        WatchBackoff? backoff = null,
+        IReadOnlyList<IBoundedCache>? predictionCaches = null)
     {
         ArgumentNullException.ThrowIfNull(port);
         ArgumentNullException.ThrowIfNull(options);
@@ -42,12 +45,13 @@ public sealed partial class Scheduler : IDisposable
         var writer = new ApiWriter(options.ApiRetry, metrics, time);
         var jobs = new JobWriter(port, writer, cache, metrics, logger);
         var requeueBackoff = new RequeueBackoff(TimeSpan.FromSeconds(options.RequeueBackoffSeconds));
-        var snapshots = new SnapshotBuilder(cache, options.ResourcePrefix, options.BatchLimit, requeueBackoff, time, logger);
+        var translations = new JobTranslations(cache);
+        var snapshots = new SnapshotBuilder(cache, translations, options.ResourcePrefix, options.BatchLimit, requeueBackoff, time, logger);
         var requeuer = new RefusedPodRequeuer(port, writer, jobs, metrics, options.MaxRequeues, requeueBackoff, time, logger);
         var reconciler = new PodReconciler(port, writer, cache, jobs, snapshots, requeuer, observations, metrics, time, logger);
         var placements = new PlacementWriter(port, writer, cache, reconciler, jobs, options.SchedulerName, options.ResourcePrefix, time, metrics, logger);
         var unreadable = new UnreadableJobFlagger(port, writer, jobs, time, logger);
-        Window = new SchedulingWindow(cache, snapshots, reconciler, placements, new JobFlagger(jobs, time), unreadable, policy, () => IsSynced, metrics, time);
+        Window = new SchedulingWindow(cache, snapshots, reconciler, placements, new JobFlagger(jobs, time), unreadable, policy, () => IsSynced, new WindowCaches([translations, .. predictionCaches ?? []], metrics), options.WriteParallelism, metrics, time);
         Loop = new SchedulingLoop(Window, cache, TimeSpan.FromSeconds(options.WindowSeconds), options.BatchLimit, metrics, time, logger);
         var scopes = options.Namespaces.Count == 0 ? [null] : options.Namespaces.Select(n => (string?)n).ToList();
         var watchBackoff = backoff ?? WatchBackoff.Default;

@@ -11,9 +11,11 @@ namespace GpuPool.Operator.Scheduling;
 /// 2. Snapshot the cache: pending jobs, GPU slots, running jobs with a free partner slot.
 /// 3. Flag unreadable jobs, invalid specs (once per generation) and missing profiles; correct a
 ///    ProfileMissing condition that no longer holds on a job already placed.
-/// 4. Plan: missing-profile jobs alone, the policy for the rest.
+/// 4. Plan: missing-profile jobs alone, the policy for the rest (caches trimmed to their bounds first).
 /// 5. Write each decision (pod, binding, status, Event); a failed write requeues the job.
 /// 6. Mark jobs left waiting; update gauges.
+/// Steps 1, 3, 5 and 6 write each object independently of the others (one pod, one job), so they
+/// run <paramref name="writeParallelism"/> at a time; the plan is fixed before any write starts.
 /// </summary>
 public sealed class SchedulingWindow(
     ClusterCache cache,
@@ -24,6 +26,8 @@ public sealed class SchedulingWindow(
     UnreadableJobFlagger unreadable,
     ISharingPolicy policy,
     Func<bool> synced,
+    WindowCaches caches,
+    int writeParallelism,
     OperatorMetrics metrics,
     TimeProvider time)
 {
@@ -38,10 +42,7 @@ public sealed class SchedulingWindow(
         var started = time.GetTimestamp();
 
         // 1. Reconcile.
-        foreach (var pod in cache.Pods.Snapshot())
-        {
-            await reconciler.SyncAsync(pod, cancellationToken);
-        }
+        await EachAsync(cache.Pods.Snapshot(), (pod, ct) => reconciler.SyncAsync(pod, ct), cancellationToken);
 
         // 2. Snapshot.
         var snapshot = snapshots.Take();
@@ -54,34 +55,32 @@ public sealed class SchedulingWindow(
             await flagger.CorrectStaleProfileMissingAsync(placed, snapshots.Translate, cancellationToken);
         }
 
-        foreach (var rejected in snapshot.Rejected)
-        {
-            await flagger.FlagInvalidAsync(rejected, cancellationToken);
-        }
-
-        foreach (var pending in snapshot.Pending)
-        {
-            await flagger.FlagProfileAsync(pending, cancellationToken);
-        }
+        await EachAsync(snapshot.Rejected, flagger.FlagInvalidAsync, cancellationToken);
+        await EachAsync(snapshot.Pending, flagger.FlagProfileAsync, cancellationToken);
 
         // 4. Plan.
         var planning = time.GetTimestamp();
+        caches.Trim();
         var plan = Planner.Plan(snapshot, policy);
         var planned = time.GetElapsedTime(planning);
+        caches.Report();
         metrics.PairsFormed.Inc(plan.PairsFormed);
 
         // 5. Write.
         var bound = 0;
-        foreach (var placement in plan.Placements)
-        {
-            bound += await placements.WriteAsync(placement, cancellationToken) ? 1 : 0;
-        }
+        await EachAsync(
+            plan.Placements,
+            async (placement, ct) =>
+            {
+                if (await placements.WriteAsync(placement, ct))
+                {
+                    Interlocked.Increment(ref bound);
+                }
+            },
+            cancellationToken);
 
         // 6. Waiting jobs and gauges.
-        foreach (var waiting in plan.Waiting)
-        {
-            await flagger.FlagWaitingAsync(waiting, cancellationToken);
-        }
+        await EachAsync(plan.Waiting, flagger.FlagWaitingAsync, cancellationToken);
 
         var placedOn = plan.Placements.ToLookup(p => (p.Node, p.GpuIndex));
         metrics.ReplaceGpuStp(snapshot.Gpus.Select(slot =>
@@ -93,4 +92,15 @@ public sealed class SchedulingWindow(
         metrics.WindowDuration.Observe(time.GetElapsedTime(started).TotalSeconds);
         return new WindowReport(plan.Placements.Count, bound, plan.Waiting.Count, snapshot.Rejected.Count, plan.PairsFormed, planned);
     }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> for every item, <c>writeParallelism</c> at a time. Each write
+    /// handles its own API failures; an exception that escapes one (a crash) stops the rest and
+    /// ends the window, exactly as a process dying mid-window would.
+    /// </summary>
+    private Task EachAsync<T>(IEnumerable<T> items, Func<T, CancellationToken, Task> write, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            items,
+            new ParallelOptions { MaxDegreeOfParallelism = writeParallelism, CancellationToken = cancellationToken },
+            async (item, ct) => await write(item, ct));
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace GpuPool.Operator.Scheduling;
 
 /// <summary>Step 2 of a window: reads the watch cache into a <see cref="ClusterSnapshot"/>. Writes nothing.</summary>
-public sealed partial class SnapshotBuilder(ClusterCache cache, string resourcePrefix, int batchLimit, RequeueBackoff backoff, TimeProvider time, ILogger logger)
+public sealed partial class SnapshotBuilder(ClusterCache cache, JobTranslations translations, string resourcePrefix, int batchLimit, RequeueBackoff backoff, TimeProvider time, ILogger logger)
 {
     private readonly HashSet<string> _reportedNodes = new(StringComparer.Ordinal);
 
@@ -33,8 +33,8 @@ public sealed partial class SnapshotBuilder(ClusterCache cache, string resourceP
             plannable.Count);
     }
 
-    public JobTranslation Translate(GpuJob job) =>
-        JobTranslator.Translate(job, name => cache.Profiles.Get(job.Metadata.NamespaceProperty + "/" + name));
+    /// <summary>The job's translation, made once per version of the job and its profile.</summary>
+    public JobTranslation Translate(GpuJob job) => translations.Translate(job);
 
     private static bool FlaggedInvalid(GpuJob job) =>
         job.Status?.Condition(ConditionTypes.Invalid) is { IsTrue: true } c && c.ObservedGeneration == job.Metadata.Generation;

@@ -34,6 +34,8 @@ public sealed class OperatorMetrics
         ApiRetries = factory.CreateCounter("gpupool_api_retries_total", "Retries of API writes after 429, 5xx or a timeout.", "operation");
         GpuStp = factory.CreateGauge("gpupool_gpu_stp", "Predicted NP summed over the jobs now on a GPU.", "node", "gpu");
         IsLeader = factory.CreateGauge("gpupool_is_leader", "1 while this replica holds the Lease.");
+        CacheEntries = factory.CreateGauge("gpupool_cache_entries", "Entries in each prediction and translation cache after the last window's plan.", "cache");
+        CacheResets = factory.CreateCounter("gpupool_cache_resets_total", "Times a cache past its bound was dropped before a window.", "cache");
         WindowFailures = factory.CreateCounter("gpupool_window_failures_total", "Scheduling windows that threw; the next window retries.");
         WindowsSkipped = factory.CreateCounter("gpupool_windows_skipped_total", "Windows not run because a watch cache had not listed yet.");
         RefusedWrites = factory.CreateCounter("gpupool_api_refused_writes_total", "API writes the server refused (4xx other than 404 and 409); never retried.", "operation");
@@ -110,4 +112,8 @@ public sealed class OperatorMetrics
     public Gauge UnreadableObjects { get; }
 
     public Gauge UnverifiedPods { get; }
+
+    public Gauge CacheEntries { get; }
+
+    public Counter CacheResets { get; }
 }

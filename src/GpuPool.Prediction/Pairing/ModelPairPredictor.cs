@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using GpuPool.Core.Caching;
 using GpuPool.Core.Gpus;
 using GpuPool.Core.Jobs;
 using GpuPool.Core.Kernels;
@@ -17,7 +17,7 @@ namespace GpuPool.Prediction.Pairing;
 /// kernels recur across jobs and windows). Stage 2: those NPs form the interference matrix, and
 /// the steady-state timeline turns it into each job's NP. Thread-safe.
 /// </summary>
-public sealed class ModelPairPredictor : IBoundedPairPredictor
+public sealed class ModelPairPredictor : IBoundedPairPredictor, IBoundedCache
 {
     // Guards the timeline against a model answering nonsense far outside the NP range it was trained on.
     private const double MinRate = 0.01;
@@ -26,31 +26,52 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
     // Jobs of up to this many kernels keep the ceilings' per-kernel inputs on the stack.
     private const int StackKernels = 1024;
 
-    // Settings objects remembered by reference for the table lookup.
-    private const int RecentTables = 8;
-
     private readonly KernelNpModel _model;
     private readonly GpuModel _gpu;
     private readonly SteadyStateOptions _options;
-    private readonly ConcurrentDictionary<SharingSetting, KernelRateTable> _tables = new();
-    private volatile (SharingSetting Setting, KernelRateTable Table)[] _recentTables = [];
-    private int _tableOrdinals;
-    private readonly ConditionalWeakTable<Job, JobKernels> _jobs = [];
-    private readonly Dictionary<string, int> _kernelNumbers = new(StringComparer.Ordinal);
-    private readonly Lock _kernelGate = new();
+    private readonly int _maxKernels;
+    private volatile KernelRateTables _tables = new();
 
-    public ModelPairPredictor(KernelNpModel model, GpuModel gpu, SteadyStateOptions options)
+    /// <param name="maxKernels">
+    /// Distinct kernels remembered between windows (<see cref="Trim"/>); each setting's rate table
+    /// holds up to (its next power of two)^2 cells of 33 bytes. Unbounded by default: a one-off
+    /// run (simulation, evaluation) never trims.
+    /// </param>
+    public ModelPairPredictor(KernelNpModel model, GpuModel gpu, SteadyStateOptions options, int maxKernels = int.MaxValue)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxKernels);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(gpu);
         ArgumentNullException.ThrowIfNull(options);
         _model = model;
         _gpu = gpu;
         _options = options.Validated();
+        _maxKernels = maxKernels;
     }
 
     /// <summary>Kernel pairs (per setting) the kernel-wise model has answered so far.</summary>
-    public int CachedKernelPairs => _tables.Values.Sum(t => t.Predicted);
+    public int CachedKernelPairs => _tables.PredictedCells;
+
+    /// <summary>Distinct kernels (by id) numbered in the rate tables now.</summary>
+    public int CachedKernels => _tables.Kernels;
+
+    public IReadOnlyList<CacheSize> Sizes => [new("kernels", CachedKernels), new("kernel_pair_rates", CachedKernelPairs)];
+
+    /// <summary>
+    /// Past the kernel bound, starts afresh: the next window numbers only its own jobs' kernels and
+    /// asks the model again for the kernel pairs they meet (a few thousand calls for a typical
+    /// window), which is cheaper than keeping every kernel ever seen (the tables grow as kernels^2).
+    /// </summary>
+    public bool Trim()
+    {
+        if (_tables.Kernels <= _maxKernels)
+        {
+            return false;
+        }
+
+        _tables = new KernelRateTables();
+        return true;
+    }
 
     /// <summary>
     /// One outcome per setting, in order. Exclusive: A alone (NP 1) and B not running (NP 0).
@@ -60,12 +81,12 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
     public IReadOnlyList<PairOutcome> Predict(Job a, Job b, IReadOnlyList<SharingSetting> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var (ja, jb) = Prepare(a, b);
+        var (tables, ja, jb) = Prepare(a, b);
         var outcomes = new PairOutcome[settings.Count];
         for (var s = 0; s < settings.Count; s++)
         {
             var setting = Setting(settings, s);
-            var np = Predict(ja, jb, setting);
+            var np = Predict(tables, ja, jb, setting);
             outcomes[s] = new PairOutcome(setting, np.NpA, np.NpB);
         }
 
@@ -76,8 +97,8 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
     public PairNp Predict(Job a, Job b, SharingSetting setting)
     {
         ArgumentNullException.ThrowIfNull(setting);
-        var (ja, jb) = Prepare(a, b);
-        return Predict(ja, jb, setting);
+        var (tables, ja, jb) = Prepare(a, b);
+        return Predict(tables, ja, jb, setting);
     }
 
     /// <summary>
@@ -88,7 +109,7 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
     public void UpperBounds(Job a, Job b, IReadOnlyList<SharingSetting> settings, Span<NpCeiling> ceilings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var (ja, jb) = Prepare(a, b);
+        var (tables, ja, jb) = Prepare(a, b);
         Span<double> fastestA = ja.Count <= StackKernels ? stackalloc double[ja.Count] : new double[ja.Count];
         Span<double> fastestB = jb.Count <= StackKernels ? stackalloc double[jb.Count] : new double[jb.Count];
         for (var s = 0; s < settings.Count; s++)
@@ -107,7 +128,7 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
             }
             else
             {
-                TableFor(setting).Fastest(ja, jb, fastestA, fastestB, (Predictor: this, A: a, B: b, Setting: setting), PredictCell);
+                tables.TableFor(setting).Fastest(ja, jb, fastestA, fastestB, (Predictor: this, A: a, B: b, Setting: setting), PredictCell);
             }
 
             var (npA, npB) = SteadyStateBounds.Run(ja.Sequence, jb.Sequence, fastestA, fastestB, _options);
@@ -119,9 +140,9 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
     public InterferenceMatrix Matrix(Job a, Job b, SharingSetting setting)
     {
         ArgumentNullException.ThrowIfNull(setting);
-        var (ja, jb) = Prepare(a, b);
+        var (tables, ja, jb) = Prepare(a, b);
         var (rateA, rateB) = (new double[ja.Count * jb.Count], new double[ja.Count * jb.Count]);
-        Rates(ja, jb, setting, rateA, rateB);
+        Rates(tables, ja, jb, setting, rateA, rateB);
         return new InterferenceMatrix(ja.Count, jb.Count, rateA, rateB);
     }
 
@@ -133,14 +154,16 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
         return (Clamp(_model.Predict(x, y)), Clamp(_model.Predict(y, x)));
     }
 
-    private (JobKernels A, JobKernels B) Prepare(Job a, Job b)
+    /// <summary>Both jobs numbered in one instance of the tables (a trim between two lookups must not mix numberings).</summary>
+    private (KernelRateTables Tables, JobKernels A, JobKernels B) Prepare(Job a, Job b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return (KernelsOf(a), KernelsOf(b));
+        var tables = _tables;
+        return (tables, tables.KernelsOf(a), tables.KernelsOf(b));
     }
 
-    private PairNp Predict(JobKernels a, JobKernels b, SharingSetting setting)
+    private PairNp Predict(KernelRateTables tables, JobKernels a, JobKernels b, SharingSetting setting)
     {
         if (setting.IsExclusive)
         {
@@ -148,15 +171,15 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
         }
 
         var result = setting.Mode == SharingMode.Partitioned
-            ? SteadyStateTimeline.Run(a.Sequence, b.Sequence, PartitionedCells(a, b, setting), _options)
-            : SteadyStateTimeline.Run(a.Sequence, b.Sequence, TableFor(setting).InPlace(a, b, (Predictor: this, A: a.Job, B: b.Job, Setting: setting), PredictCell), _options);
+            ? SteadyStateTimeline.Run(a.Sequence, b.Sequence, PartitionedCells(tables, a, b, setting), _options)
+            : SteadyStateTimeline.Run(a.Sequence, b.Sequence, tables.TableFor(setting).InPlace(a, b, (Predictor: this, A: a.Job, B: b.Job, Setting: setting), PredictCell), _options);
         return new PairNp(result.NpA, result.NpB);
     }
 
     private static SharingSetting Setting(IReadOnlyList<SharingSetting> settings, int s) =>
         settings[s] ?? throw new ArgumentException($"settings[{s}] is null.", nameof(settings));
 
-    private void Rates(JobKernels a, JobKernels b, SharingSetting setting, Span<double> rateA, Span<double> rateB)
+    private void Rates(KernelRateTables tables, JobKernels a, JobKernels b, SharingSetting setting, Span<double> rateA, Span<double> rateB)
     {
         if (setting.Mode == SharingMode.Partitioned)
         {
@@ -165,41 +188,15 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
             return;
         }
 
-        TableFor(setting).Fill(a, b, rateA, rateB, (Predictor: this, A: a.Job, B: b.Job, Setting: setting), PredictCell);
+        tables.TableFor(setting).Fill(a, b, rateA, rateB, (Predictor: this, A: a.Job, B: b.Job, Setting: setting), PredictCell);
     }
 
     /// <summary>A partitioned setting's cells (its rates do not depend on the kernels, see <see cref="Rates"/>).</summary>
-    private MatrixCells PartitionedCells(JobKernels a, JobKernels b, SharingSetting setting)
+    private MatrixCells PartitionedCells(KernelRateTables tables, JobKernels a, JobKernels b, SharingSetting setting)
     {
         var (rateA, rateB) = (new double[a.Count * b.Count], new double[a.Count * b.Count]);
-        Rates(a, b, setting, rateA, rateB);
+        Rates(tables, a, b, setting, rateA, rateB);
         return new MatrixCells(rateA, rateB, b.Count);
-    }
-
-    /// <summary>
-    /// The setting's table. A window asks with the same few setting objects millions of times, so
-    /// they are first looked up by reference in a short list, before hashing a setting.
-    /// </summary>
-    private KernelRateTable TableFor(SharingSetting setting)
-    {
-        var recent = _recentTables;
-        for (var i = 0; i < recent.Length; i++)
-        {
-            if (ReferenceEquals(recent[i].Setting, setting))
-            {
-                return recent[i].Table;
-            }
-        }
-
-        // Each table gets its own ordinal (a racing factory call only wastes one): the jobs' memos are kept by it.
-        var table = _tables.GetOrAdd(setting, static (_, predictor) => new KernelRateTable(Interlocked.Increment(ref predictor._tableOrdinals) - 1), this);
-        if (recent.Length < RecentTables)
-        {
-            // Racing writers may drop each other's entry; it is only looked up by hash again.
-            _recentTables = [.. recent, (setting, table)];
-        }
-
-        return table;
     }
 
     private static (double RateA, double RateB) PredictCell((ModelPairPredictor Predictor, Job A, Job B, SharingSetting Setting) state, int i, int j) =>
@@ -209,28 +206,6 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor
     {
         var (quotaA, quotaB) = setting.ThreadBlockQuotas(a.Geometry, b.Geometry, _gpu);
         return KernelPairRates(a, b, quotaA, quotaB);
-    }
-
-    private JobKernels KernelsOf(Job job) => _jobs.TryGetValue(job, out var known) ? known : _jobs.GetValue(job, Number);
-
-    /// <summary>Kernels are numbered by id (a profile's identity), densely, in order of first sight.</summary>
-    private JobKernels Number(Job job)
-    {
-        lock (_kernelGate)
-        {
-            var index = new int[job.Kernels.Count];
-            for (var i = 0; i < index.Length; i++)
-            {
-                var id = job.Kernels[i].Id;
-                if (!_kernelNumbers.TryGetValue(id, out index[i]))
-                {
-                    index[i] = _kernelNumbers.Count;
-                    _kernelNumbers.Add(id, index[i]);
-                }
-            }
-
-            return new JobKernels(job, index);
-        }
     }
 
     private static double Clamp(double np) => Math.Clamp(np, MinRate, MaxRate);

@@ -51,6 +51,7 @@ public sealed class DashboardQueryTests
         string[] contract =
         [
             "gpupool_api_refused_writes_total", "gpupool_api_retries_total", "gpupool_bind_failures_total",
+            "gpupool_cache_entries", "gpupool_cache_resets_total",
             "gpupool_device_plugin_allocate_errors_total", "gpupool_device_plugin_allocated_units_total", "gpupool_device_plugin_allocations_total",
             "gpupool_device_plugin_emulated_jobs", "gpupool_device_plugin_gpus", "gpupool_device_plugin_registered",
             "gpupool_gpu_stp", "gpupool_is_leader",

@@ -18,6 +18,7 @@ public sealed class FakeCluster : IClusterPort
     private readonly ConcurrentDictionary<FakeOperation, ConcurrentQueue<FakeFault>> _faults = new();
     private readonly ConcurrentDictionary<string, int> _binds = new(StringComparer.Ordinal);
     private readonly FakeLeaseStore _leases = new();
+    private readonly Lock _writeGate = new();
 
     public FakeCluster()
     {
@@ -45,6 +46,12 @@ public sealed class FakeCluster : IClusterPort
 
     /// <summary>Pods deleted through the port.</summary>
     public int Deletes { get; private set; }
+
+    /// <summary>
+    /// When true every write first yields, so writes issued together really overlap (a real API
+    /// server answers them concurrently); each write still applies atomically, as on the server.
+    /// </summary>
+    public bool InterleaveWrites { get; set; }
 
     /// <summary>Successful bindings per pod key: exactly-once means every value is 1.</summary>
     public IReadOnlyDictionary<string, int> Binds => _binds;
@@ -191,8 +198,13 @@ public sealed class FakeCluster : IClusterPort
         PodFeed.Put(pod);
     }
 
-    private Task<T> Write<T>(FakeOperation operation, Func<T> apply)
+    private async Task<T> Write<T>(FakeOperation operation, Func<T> apply)
     {
+        if (InterleaveWrites)
+        {
+            await Task.Yield();
+        }
+
         FakeFault? fault = null;
         if (_faults.TryGetValue(operation, out var queue))
         {
@@ -201,21 +213,15 @@ public sealed class FakeCluster : IClusterPort
 
         if (fault is { CrashAfterWrite: false })
         {
-            return Task.FromException<T>(fault.ToException(operation.ToString()));
+            throw fault.ToException(operation.ToString());
         }
 
         T result;
-        try
+        lock (_writeGate)
         {
             result = apply();
         }
-        catch (Exception e) when (e is ApiConflictException or ApiNotFoundException)
-        {
-            return Task.FromException<T>(e);
-        }
 
-        return fault is { CrashAfterWrite: true }
-            ? Task.FromException<T>(new SimulatedCrashException($"crashed right after {operation}"))
-            : Task.FromResult(result);
+        return fault is { CrashAfterWrite: true } ? throw new SimulatedCrashException($"crashed right after {operation}") : result;
     }
 }

@@ -23,6 +23,10 @@ public sealed class OperatorOptionsValidatorTests
         { "ModelPath=missing.zip", "GpuPool:Operator:ModelPath" },
         { "PlacementKey=too-short", "GpuPool:Operator:PlacementKey" },
         { "ApiRetry:MaxRetries=0", "GpuPool:Operator:ApiRetry:MaxRetries" },
+        { "WriteParallelism=0", "GpuPool:Operator:WriteParallelism" },
+        { "Caches:MaxKernels=8", "GpuPool:Operator:Caches:MaxKernels" },
+        { "Caches:MaxProfilePairs=0", "GpuPool:Operator:Caches:MaxProfilePairs" },
+        { "Caches:MaxPairDecisions=-1", "GpuPool:Operator:Caches:MaxPairDecisions" },
         { "LeaderElection:LeaseDurationSeconds=1", "GpuPool:Operator:LeaderElection:LeaseDurationSeconds" },
         { "LeaderElection:LeaseNamespace=", "GpuPool:Operator:LeaderElection:LeaseNamespace" },
     };

@@ -44,7 +44,10 @@ public sealed class FaultInjectionTests
     {
         var cluster = FourJobsOnTwoGpus();
         cluster.Inject(operation, fault, times);
-        await using var harness = await OperatorHarness.StartAsync(cluster);
+
+        // One write at a time, so that consecutive faults hit one write and exhaust its retries
+        // (ParallelWriteTests has the same faults spread over parallel writes).
+        await using var harness = await OperatorHarness.StartAsync(cluster, configure: o => o.WriteParallelism = 1);
 
         var first = await harness.WindowAsync(cluster);
 

@@ -1,0 +1,19 @@
+namespace GpuPool.Operator.Hosting;
+
+/// <summary>
+/// Bounds of the prediction caches kept across windows (section GpuPool:Operator:Caches). A cache
+/// past its bound starts afresh before the next window, which then predicts its own pairs again;
+/// a window that needs more than a bound for itself still gets it. docs/performance.md has the
+/// memory each costs.
+/// </summary>
+public sealed class CacheOptions
+{
+    /// <summary>Distinct kernels in the kernel-pair rate tables (each setting's table holds up to (next power of two)^2 cells of 33 bytes: 35 MiB at 1,024).</summary>
+    public int MaxKernels { get; set; } = 1024;
+
+    /// <summary>Job-profile pairs (and profiles) whose predicted NPs are kept.</summary>
+    public int MaxProfilePairs { get; set; } = 200_000;
+
+    /// <summary>Pair decisions kept by job ids (about 100 bytes each); a 1,000-job exact window makes up to 500,000.</summary>
+    public int MaxPairDecisions { get; set; } = 1_000_000;
+}
