@@ -14,13 +14,26 @@ public sealed record SimulateSettings(
     double Noise,
     string Format,
     string? PlotPath,
-    string? ModelPath = null)
+    string? ModelPath = null,
+    int Seeds = 1,
+    bool AllAtOnce = false)
 {
+    /// <summary>How many seeds one command may sweep.</summary>
+    public const int MaxSeeds = 1000;
+
+    /// <summary>The paper's experiment: 5 batches (seeds 0-4) of 100 jobs, each batch arriving at once.</summary>
+    public SimulateSettings AsPaperExperiment() => this with { Seed = 0, Seeds = 5, Jobs = 100, AllAtOnce = true };
+
+    /// <summary>The seeds swept: Seed, Seed + 1, ..., Seed + Seeds - 1.</summary>
+    public IReadOnlyList<int> SeedList => [.. Enumerable.Range(0, Seeds).Select(i => Seed + i)];
+
     public void Validate()
     {
         Require(Gpus >= 1, $"--gpus must be at least 1 (got {Gpus}).");
         Require(WindowSeconds > 0 && double.IsFinite(WindowSeconds), $"--window must be a positive number of seconds (got {WindowSeconds}).");
         Require(Delta >= 0 && Delta < 1, $"--delta must be in [0, 1) (got {Delta}).");
+        Require(Seeds >= 1 && Seeds <= MaxSeeds, $"--seeds must be in 1..{MaxSeeds} (got {Seeds}).");
+        Require(Seed <= int.MaxValue - Seeds + 1, $"--seed + --seeds must stay below {int.MaxValue} (got {Seed} and {Seeds}).");
         Require(Jobs >= 1, $"--jobs must be at least 1 (got {Jobs}).");
         Require(Load > 0 && double.IsFinite(Load), $"--load must be positive (got {Load}).");
         Require(Noise >= 0 && Noise < 1, $"--noise must be in [0, 1) (got {Noise}).");

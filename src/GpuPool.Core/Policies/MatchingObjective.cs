@@ -9,6 +9,6 @@ public enum MatchingObjective
     /// <summary>As many pairs as possible, and among those the highest total predicted STP.</summary>
     MaxWeightAmongMaxCardinality,
 
-    /// <summary>The highest total STP, whatever the number of pairs (the Oracle's rule).</summary>
+    /// <summary>The highest total STP, whatever the number of pairs (TrueNpMatching's rule).</summary>
     MaxWeight,
 }
