@@ -74,7 +74,7 @@ public sealed class MatchingPolicy : ISharingPolicy
         return _objective switch
         {
             MatchingObjective.MaxCardinality => MaximumCardinalityMatching.Find(pairing.Graph),
-            MatchingObjective.MaxWeightAmongMaxCardinality => MaximumWeightMatching.Find(pairing.Graph, e => e.Tag.Stp, maxCardinality: true),
+            MatchingObjective.MaxWeightAmongMaxCardinality => PairWeight.Match(pairing),
             _ => MaximumWeightMatching.Find(pairing.Graph, e => e.Tag.Stp, maxCardinality: false),
         };
     }

@@ -1,6 +1,7 @@
 using GpuPool.Core.Placement;
 using GpuPool.Core.Policies;
 using GpuPool.Core.Prediction;
+using GpuPool.Core.Sharing;
 using GpuPool.Core.Tests.Builders;
 
 namespace GpuPool.Core.Tests.Policies;
@@ -59,7 +60,7 @@ public class MatchingPolicyTests
     }
 
     [Fact]
-    public void Oracle_maximises_weight_even_with_fewer_pairs()
+    public void TrueNpMatching_maximises_weight_even_with_fewer_pairs()
     {
         // Path a-b-c-d of lenient jobs with a very strong middle: one pair of STP 1.98 beats two of 0.4.
         var truth = new TablePredictor { DefaultNp = 0.05 }
@@ -67,7 +68,7 @@ public class MatchingPolicyTests
         var batch = new SchedulingBatch(
             [Build.Job("a", qos: 0.1), Build.Job("b", qos: 0.1), Build.Job("c", qos: 0.1), Build.Job("d", qos: 0.1)], Build.IdleGpus(4));
 
-        var plan = MatchingPolicy.Oracle(truth, PairingRule.DefaultSettings).Plan(batch);
+        var plan = MatchingPolicy.TrueNpMatching(truth, PairingRule.DefaultSettings).Plan(batch);
 
         Assert.Equal(1, plan.PairsFormed);
         Assert.Equal("c", Partners(plan)["b"]);
@@ -92,7 +93,7 @@ public class MatchingPolicyTests
         var predictor = new TablePredictor { DefaultNp = 0.3 }.With("new", "running", 0.7, 0.8, shareA: 0.25);
 
         var plan = MatchingPolicy.GpuPool(predictor, Rule).Plan(new SchedulingBatch(
-            [Build.Job("new")], [Build.IdleGpu("idle"), Build.Busy("busy", running)]));
+            [Build.Job("new")], [Build.IdleGpu("idle"), Build.Busy("busy", running, share: SharingSetting.Split(0.75))]));
 
         var assignment = Assert.Single(plan.Assignments);
         Assert.Equal("busy", assignment.Gpu.Node);
@@ -100,6 +101,44 @@ public class MatchingPolicyTests
         Assert.Equal(0.25, assignment.Setting.ShareA);
         Assert.Equal(0.7, assignment.PredictedNp);
         Assert.Equal(1, plan.PairsFormed);
+    }
+
+    [Fact]
+    public void A_running_job_that_holds_the_whole_gpu_gets_no_partner()
+    {
+        var running = Build.Job("running");
+        var predictor = new TablePredictor { DefaultNp = 0.9 };
+
+        var plan = MatchingPolicy.GpuPool(predictor, Rule).Plan(new SchedulingBatch(
+            [Build.Job("new")], [Build.Busy("busy", running, share: SharingSetting.Exclusive)]));
+
+        Assert.Empty(plan.Assignments);
+        Assert.Equal(0, predictor.Calls);
+    }
+
+    // The running job (10 s alone) has done 5 s of work in 6 s; beside the newcomer its remaining
+    // 5 s run at NP 0.5 (10 s), so its whole-life NP is 10 / (6 + 10) = 0.625. A fresh-start
+    // prediction (0.9 here) or the remaining-work NP alone (0.5) would judge it wrongly.
+    public static TheoryData<double, bool> RunningJobQos => new()
+    {
+        { 0.5, true },   // 0.625 > 0.55
+        { 0.56, true },  // 0.625 > 0.616
+        { 0.58, false }, // 0.625 < 0.638
+        { 0.8, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(RunningJobQos))]
+    public void Rematch_judges_the_running_job_on_its_whole_life_over_its_remaining_work(double runningQos, bool paired)
+    {
+        var running = Build.Job("running", qos: runningQos);
+        var predictor = new TablePredictor { DefaultNp = 0.9 }.With("new", "running@rest5", 0.7, 0.5, shareA: 0.25);
+        var busy = Build.Busy("busy", running) with { Resident = new Resident(SharingSetting.Split(0.75), CompletedIsolatedSeconds: 5, ElapsedSeconds: 6) };
+
+        var plan = MatchingPolicy.GpuPool(predictor, Rule).Plan(new SchedulingBatch([Build.Job("new")], [busy]));
+
+        Assert.Equal(paired, plan.Assignments.Count == 1);
+        Assert.All(plan.Assignments, a => Assert.Equal((SharingSetting.Split(0.25), 0.7), (a.Setting, a.PredictedNp!.Value)));
     }
 
     [Fact]
