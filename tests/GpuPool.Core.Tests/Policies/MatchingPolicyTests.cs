@@ -44,9 +44,9 @@ public class MatchingPolicyTests
     }
 
     [Fact]
-    public void Weighted_prefers_the_higher_stp_among_equally_many_pairs()
+    public void Weighted_prefers_the_higher_stp_among_equally_many_pairs_of_equal_length()
     {
-        // Two perfect matchings of a 4-cycle; the second has the higher predicted STP.
+        // Two perfect matchings of a 4-cycle of equally long jobs; the second has the higher predicted STP (so saves more).
         var predictor = new TablePredictor { DefaultNp = 0.3 }
             .With("a", "b", 0.6, 0.6).With("c", "d", 0.6, 0.6)
             .With("a", "d", 0.9, 0.9).With("b", "c", 0.9, 0.9);
@@ -57,6 +57,32 @@ public class MatchingPolicyTests
         Assert.Equal("d", Partners(weighted)["a"]);
         Assert.Equal("c", Partners(weighted)["b"]);
         Assert.Equal(0.9, weighted.Assignments.Single(a => a.Job.Id == "a").PredictedNp);
+    }
+
+    // Long jobs a, b (100 s alone) and short c, d (10 s). Pairing long with short has the higher STP
+    // (1.8) but ends unevenly: a-c is busy 111 s for 110 s of work (saves -1.1). Long with long and
+    // short with short at STP 1.4 saves 57.1 + 5.7 GPU-seconds.
+    public static TheoryData<double, string> UnevenPairs => new()
+    {
+        { 0.9, "b" },  // uneven pairs have the higher STP; the even ones still save more
+        { 0.5, "b" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnevenPairs))]
+    public void Weighted_prefers_the_pairs_that_save_the_most_gpu_time_over_the_higher_stp(double unevenNp, string partnerOfA)
+    {
+        var predictor = new TablePredictor { DefaultNp = 0.3 }
+            .With("a", "b", 0.7, 0.7).With("c", "d", 0.7, 0.7)
+            .With("a", "c", unevenNp, unevenNp).With("b", "d", unevenNp, unevenNp);
+        var batch = new SchedulingBatch(
+            [Build.Job("a", iterations: 100), Build.Job("b", iterations: 100), Build.Job("c", iterations: 10), Build.Job("d", iterations: 10)], Build.IdleGpus(4));
+
+        var weighted = MatchingPolicy.GpuPoolWeighted(predictor, Rule).Plan(batch);
+
+        Assert.Equal(2, weighted.PairsFormed);
+        Assert.Equal(partnerOfA, Partners(weighted)["a"]);
+        Assert.Equal("d", Partners(weighted)["c"]);
     }
 
     [Fact]
