@@ -19,6 +19,7 @@ public sealed class SimulateCommandTests
         { ["simulate", "--dataset", "no-such-dir-xyz"], "no-such-dir-xyz" },
         { ["simulate", "--trace", "no-such-trace.csv"], "no-such-trace.csv" },
         { ["simulate", "--model", "no-such-model.zip"], "--model" },
+        { ["simulate", "--seeds", "0"], "--seeds" },
         { ["calibrate"], "--dataset" },
         { ["calibrate", "--dataset", "x", "--folds", "1"], "--folds" },
         // Once crashed or never ended (fuzzed).
@@ -33,6 +34,8 @@ public sealed class SimulateCommandTests
         { ["train", "--simulated", "--out", "no-such-dir-xyz/model.zip"], "--out: directory" },
     };
 
+    private static readonly string[] Columns = ["stpPerGpu", "vsHeuristic", "qosReached", "makespan", "avgJct", "p95Jct", "gpusUsed", "waiting", "npSum"];
+
     [Fact]
     public void Json_output_has_exactly_the_documented_shape_and_one_entry_per_policy()
     {
@@ -42,26 +45,55 @@ public sealed class SimulateCommandTests
         using var doc = JsonDocument.Parse(output);
         Assert.Equal(["policies"], doc.RootElement.EnumerateObject().Select(p => p.Name));
         var policies = doc.RootElement.GetProperty("policies").EnumerateArray().ToList();
-        Assert.Equal(6, policies.Count);
-        Assert.All(policies, p => Assert.Equal(
-            ["name", "stp", "stpPerGpu", "qosReached", "gpusUsed", "makespan", "avgJct", "p95Jct"],
-            p.EnumerateObject().Select(x => x.Name)));
+        Assert.Equal(7, policies.Count);
+        Assert.All(policies, p => Assert.Equal(["name", "bound", .. Columns], p.EnumerateObject().Select(x => x.Name)));
         // GpuPool decides with the trained model, so its name carries no ground-truth label.
-        Assert.Equal(["NoSharing", "Coarse", "Heuristic", "GpuPool", "GpuPoolWeighted", "Oracle"], policies.Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal(
+            ["NoSharing", "Coarse", "Heuristic", "GpuPool", "GpuPoolWeighted", "TrueNpMatching", "Oracle"],
+            policies.Select(p => p.GetProperty("name").GetString()));
         Assert.Equal(1.0, policies[0].GetProperty("stpPerGpu").GetDouble(), 9);
+        Assert.Equal(1.0, policies[2].GetProperty("vsHeuristic").GetDouble(), 9);
+
+        // The Oracle is a bound, not a run: throughput only, at least every policy's.
+        var oracle = policies[^1];
+        Assert.True(oracle.GetProperty("bound").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, oracle.GetProperty("qosReached").ValueKind);
+        Assert.All(policies[..^1], p => Assert.True(p.GetProperty("stpPerGpu").GetDouble() <= oracle.GetProperty("stpPerGpu").GetDouble()));
     }
 
     [Fact]
-    public void Table_lists_the_chosen_policies_and_progress_goes_to_stderr()
+    public void Several_seeds_give_mean_min_max_per_column_and_every_run()
+    {
+        var (code, output, _) = CliRun.Invoke([.. Small, "--seed", "3", "--seeds", "2", "--policy", "NoSharing", "--policy", "Heuristic", "--format", "json"]);
+
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(["seeds", "policies", "runs"], doc.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal([3, 4], doc.RootElement.GetProperty("seeds").EnumerateArray().Select(s => s.GetInt32()));
+        var runs = doc.RootElement.GetProperty("runs").EnumerateArray().ToList();
+        var heuristic = doc.RootElement.GetProperty("policies")[1];
+        Assert.Equal(["name", "bound", .. Columns], heuristic.EnumerateObject().Select(x => x.Name));
+        var perSeed = runs.Select(r => r.GetProperty("policies")[1].GetProperty("makespan").GetDouble()).ToList();
+        var makespan = heuristic.GetProperty("makespan");
+        Assert.Equal(perSeed.Average(), makespan.GetProperty("mean").GetDouble(), 9);
+        Assert.Equal(perSeed.Min(), makespan.GetProperty("min").GetDouble(), 9);
+        Assert.Equal(perSeed.Max(), makespan.GetProperty("max").GetDouble(), 9);
+    }
+
+    [Fact]
+    public void Table_leads_with_the_documented_columns_and_names_the_bound()
     {
         var (code, output, error) = CliRun.Invoke([.. Small, "--policy", "NoSharing", "--policy", "oracle"]);
 
         Assert.Equal(0, code);
         var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("policy", rows[0], StringComparison.Ordinal);
+        Assert.Equal(
+            ["policy", "gain(x)", "vsHeur", "qosReached", "makespan", "avgJct", "p95Jct", "gpusUsed", "waiting", "npSum"],
+            rows[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("NoSharing ", rows[1], StringComparison.Ordinal);
         Assert.StartsWith("Oracle ", rows[2], StringComparison.Ordinal);
-        Assert.Contains("policy 2/2", error, StringComparison.Ordinal);
+        Assert.Contains("upper bound", rows[3], StringComparison.Ordinal);
+        Assert.Contains("policy 1/1", error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using GpuPool.Cli.Output;
+using GpuPool.Core.Policies;
 using GpuPool.Core.Prediction;
 using GpuPool.Prediction.DefaultModel;
 using GpuPool.Prediction.JobWise;
 using GpuPool.Prediction.Models;
 using GpuPool.Prediction.Pairing;
+using GpuPool.Simulation.Bounds;
 using GpuPool.Simulation.Cluster;
 using GpuPool.Simulation.Gpus;
 using GpuPool.Simulation.Timeline;
@@ -14,7 +16,8 @@ namespace GpuPool.Cli.Commands;
 
 /// <summary>
 /// `gpupool simulate`: one workload through every policy on the simulated cluster, compared in a
-/// table (or JSON) with an optional plot. By default the embedded synthetic workload.
+/// table (or JSON) with the Oracle's bound and an optional plot; with --seeds, several workloads
+/// summarised as mean (min-max). By default the embedded synthetic workload.
 /// </summary>
 public static class SimulateCommand
 {
@@ -33,9 +36,11 @@ public static class SimulateCommand
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         var plot = new Option<string?>("--plot") { Description = "Write a plot (.png or .svg): sorted per-GPU STP per policy, NP relative to QoS per job." }.WritableFile();
         var modelFile = new Option<string?>("--model") { Description = "Trained kernel-wise model (gpupool train); default: the embedded default model." };
+        var seeds = new Option<int>("--seeds") { Description = "Run this many seeds from --seed on and print mean (min-max).", DefaultValueFactory = _ => 1 };
+        var paper = new Option<bool>("--paper") { Description = "The paper's experiment: seeds 0-4, 100 jobs each, every batch arriving at once." };
         var command = new Command("simulate", "Compare the sharing policies on a simulated cluster.")
         {
-            dataset, trace, seed, gpus, window, delta, policy, jobs, load, noise, format, plot, modelFile,
+            dataset, trace, seed, gpus, window, delta, policy, jobs, load, noise, format, plot, modelFile, seeds, paper,
         };
         command.SetAction(parse =>
         {
@@ -52,10 +57,19 @@ public static class SimulateCommand
                 parse.GetValue(noise),
                 parse.GetValue(format)!,
                 parse.GetValue(plot),
-                parse.GetValue(modelFile));
+                parse.GetValue(modelFile),
+                parse.GetValue(seeds));
+            settings = parse.GetValue(paper) ? settings.AsPaperExperiment() : settings;
             settings.Validate();
-            var results = Run(settings, new ProgressBar(stderr));
-            if (settings.Format == "json")
+            var bar = new ProgressBar(stderr);
+            var perSeed = settings.SeedList.Select(s => Run(settings with { Seed = s }, bar)).ToList();
+            var results = perSeed[0];
+            if (perSeed.Count > 1)
+            {
+                Action<IReadOnlyList<int>, IReadOnlyList<IReadOnlyList<PolicyResult>>, TextWriter> write = settings.Format == "json" ? SeedSweepOutput.WriteJson : SeedSweepOutput.WriteTable;
+                write(settings.SeedList, perSeed, stdout);
+            }
+            else if (settings.Format == "json")
             {
                 ResultJson.Write(results, stdout);
             }
@@ -66,6 +80,7 @@ public static class SimulateCommand
 
             if (settings.PlotPath is not null)
             {
+                // Several seeds: the plot shows the first.
                 ResultPlot.Save(results, settings.PlotPath);
                 stderr.WriteLine($"plot written to {settings.PlotPath}");
             }
@@ -90,7 +105,10 @@ public static class SimulateCommand
 
         var rates = new SettingRates(model, data.Gpu);
         var cluster = new ClusterOptions { Gpus = settings.Gpus, WindowSeconds = settings.WindowSeconds, GpuModel = data.Gpu };
-        var workload = new WorkloadOptions { JobMix = new JobMixOptions { JobCount = settings.Jobs }, Seed = settings.Seed, Load = settings.Load, TracePath = settings.Trace };
+        var workload = new WorkloadOptions
+        {
+            JobMix = new JobMixOptions { JobCount = settings.Jobs }, Seed = settings.Seed, Load = settings.Load, TracePath = settings.Trace, AllAtOnce = settings.AllAtOnce,
+        };
         IReadOnlyList<JobArrival> arrivals;
         try
         {
@@ -103,7 +121,7 @@ public static class SimulateCommand
 
         RunSize.Check(arrivals, settings.Gpus, settings.WindowSeconds);
 
-        // 2. The policies: GpuPool decides with the trained model, the Oracle with ground truth.
+        // 2. The policies: GpuPool decides with the trained model, TrueNpMatching with ground truth.
         using var kernelModel = LoadModel(settings.ModelPath);
 
         // Pending jobs are asked about again every window; the profile cache answers repeats.
@@ -129,6 +147,11 @@ public static class SimulateCommand
         }
 
         progress.Done();
+        if (PolicyCatalog.WantsBound(settings.Policies))
+        {
+            results.Add(PolicyResult.Bound(PolicyNames.Oracle, ThroughputBound.StpPerGpu([.. arrivals.Select(a => a.Job)], rates, PolicyCatalog.PairSettings)));
+        }
+
         return results;
     }
 

@@ -25,7 +25,7 @@ public static class ResultPlot
         multiplot.AddPlots(2);
         var stp = multiplot.GetPlot(0);
         var np = multiplot.GetPlot(1);
-        foreach (var result in results)
+        foreach (var result in results.Where(r => !r.IsBound))
         {
             var gpus = result.GpuStps.OrderDescending().ToArray();
             var line = stp.Add.Scatter(Enumerable.Range(1, gpus.Length).Select(i => (double)i).ToArray(), gpus);

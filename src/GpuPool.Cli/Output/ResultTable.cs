@@ -3,7 +3,7 @@ using GpuPool.Simulation.Cluster;
 
 namespace GpuPool.Cli.Output;
 
-/// <summary>The policy comparison as a fixed-width text table, one row per policy.</summary>
+/// <summary>The policy comparison of one seed as a fixed-width text table, one row per policy (<see cref="ResultColumns"/>).</summary>
 public static class ResultTable
 {
     public static void Write(IReadOnlyList<PolicyResult> results, TextWriter output)
@@ -11,14 +11,19 @@ public static class ResultTable
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(output);
         var nameWidth = Math.Max(6, results.Max(r => r.Name.Length));
-        output.WriteLine($"{"policy".PadRight(nameWidth)}  {"stp",8} {"stpPerGpu",9} {"qosReached",10} {"gpusUsed",8} {"makespan",9} {"avgJct",8} {"p95Jct",8} {"waiting",7}");
+        var columns = ResultColumns.All;
+        output.WriteLine("policy".PadRight(nameWidth) + " " + string.Concat(columns.Select(c => " " + c.Header.PadLeft(Width(c)))));
         foreach (var r in results)
         {
-            output.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{r.Name.PadRight(nameWidth)}  {r.Stp,8:0.00} {r.StpPerGpu,9:0.000} {r.QosReached,10:0.000} {r.GpusUsed,8} {r.Makespan,9:0.0} {r.AverageJct,8:0.0} {r.P95Jct,8:0.0} {r.JobsWaiting,7}"));
+            output.WriteLine(r.Name.PadRight(nameWidth) + " " + string.Concat(columns.Select(c => " " + Cell(c.Value(r, results), c.Format).PadLeft(Width(c)))));
         }
 
-        output.WriteLine("times in simulated seconds; stp = sum of job NP; stpPerGpu = isolated work per busy GPU-second.");
+        output.WriteLine(ResultColumns.Legend);
     }
+
+    /// <summary>A number in the column's format, or "-" where it does not apply.</summary>
+    public static string Cell(double value, string format) =>
+        double.IsFinite(value) ? value.ToString(format, CultureInfo.InvariantCulture) : "-";
+
+    private static int Width(ResultColumn column) => Math.Max(column.Header.Length, 8);
 }

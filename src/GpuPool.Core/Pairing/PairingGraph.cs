@@ -7,7 +7,8 @@ namespace GpuPool.Core.Pairing;
 /// <summary>
 /// The paper's pairing graph for one window. Vertices are the pending jobs and the running jobs
 /// with a free partner slot; an edge joins two of them when both would clear QoS x (1 + delta)
-/// under some setting and their memory fits one GPU together. Two running jobs are never joined.
+/// under some setting and their memory fits one GPU together. Two running jobs are never joined;
+/// a pending job and a running one are judged by <see cref="PairingRule.BestBeside"/> (remaining work, fixed share).
 /// </summary>
 public sealed class PairingGraph
 {
@@ -59,6 +60,13 @@ public sealed class PairingGraph
             if (!MemoryFits(u, v, largestIdleMemory))
             {
                 return null;
+            }
+
+            // A running job is always the later vertex. Its progress changes every window, so its
+            // pairs are never remembered across windows.
+            if (v.RunningOn is { Resident: { } resident })
+            {
+                return rule.BestBeside(u.Job, v.Job, resident, predictor);
             }
 
             return decisions is null ? rule.Best(u.Job, v.Job, predictor) : decisions.Decide(u.Job, v.Job, rule, predictor);

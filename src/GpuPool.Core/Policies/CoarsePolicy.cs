@@ -23,9 +23,9 @@ public sealed class CoarsePolicy : ISharingPolicy
         var assignments = new List<Assignment>();
         var waiting = new List<Job>();
 
-        // 1. Free slices beside a running slice job, then idle GPUs whose second slice opens up.
+        // 1. Free slices beside a running slice job (only a slice leaves room for one), then idle GPUs whose second slice opens up.
         var halfUsed = batch.Gpus
-            .Where(g => g.HasFreePartnerSlot && FitsSlice(g.Running[0].GpuMemoryMiB, g))
+            .Where(g => g.HasFreePartnerSlot && g.Resident!.Setting == SharingSetting.Partition(SliceShare) && FitsSlice(g.Running[0].GpuMemoryMiB, g))
             .ToList();
         var idle = new IdleGpuPool(batch.Gpus);
         var openSlices = new List<(GpuState Gpu, Job Partner)>();

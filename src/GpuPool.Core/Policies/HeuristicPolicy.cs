@@ -9,7 +9,7 @@ namespace GpuPool.Core.Policies;
 /// The paper's heuristic baseline: no prediction, only each job's DRAM bandwidth (weighted by
 /// kernel time). Jobs are sorted by it and the most memory-hungry is paired with the least, the
 /// second with the second-least, and so on, each pair on an even split. A running job with a
-/// free partner slot takes the pending job at the opposite end of the order first.
+/// free partner slot takes the pending job at the opposite end of the order first, at the share it left.
 /// </summary>
 public sealed class HeuristicPolicy : ISharingPolicy
 {
@@ -38,7 +38,7 @@ public sealed class HeuristicPolicy : ISharingPolicy
             if (partner is not null)
             {
                 order.Remove(partner);
-                assignments.Add(new Assignment(partner, gpu.Gpu.Id, running, SharingSetting.Even, null));
+                assignments.Add(new Assignment(partner, gpu.Gpu.Id, running, gpu.Resident!.NewcomerSetting, null));
             }
         }
 

@@ -6,9 +6,9 @@ public enum MatchingObjective
     /// <summary>As many pairs as possible (the paper's rule: Edmonds' blossom).</summary>
     MaxCardinality,
 
-    /// <summary>As many pairs as possible, and among those the highest total predicted STP.</summary>
+    /// <summary>As many pairs as possible, and among those the most GPU-seconds saved (<see cref="PairWeight"/>).</summary>
     MaxWeightAmongMaxCardinality,
 
-    /// <summary>The highest total STP, whatever the number of pairs (the Oracle's rule).</summary>
+    /// <summary>The highest total STP, whatever the number of pairs (TrueNpMatching's rule).</summary>
     MaxWeight,
 }

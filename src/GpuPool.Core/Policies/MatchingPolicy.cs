@@ -12,7 +12,7 @@ namespace GpuPool.Core.Policies;
 /// QoS x (1 + delta) for both, match, then place pairs and the unmatched onto GPUs. With the
 /// trained predictor and <see cref="MatchingObjective.MaxCardinality"/> it is the paper's
 /// GpuPool; with max weight among max cardinality it is GpuPoolWeighted; with ground truth,
-/// delta 0 and max weight it is the Oracle.
+/// delta 0 and max weight it is TrueNpMatching.
 /// </summary>
 public sealed class MatchingPolicy : ISharingPolicy
 {
@@ -46,9 +46,12 @@ public sealed class MatchingPolicy : ISharingPolicy
     public static MatchingPolicy GpuPoolWeighted(IPairPredictor predictor, PairingRule rule) =>
         new(PolicyNames.GpuPoolWeighted, predictor, rule, MatchingObjective.MaxWeightAmongMaxCardinality);
 
-    /// <summary>The upper bound: true NP, no safety margin, maximum total STP.</summary>
-    public static MatchingPolicy Oracle(IPairPredictor groundTruth, IReadOnlyList<SharingSetting> settings) =>
-        new(PolicyNames.Oracle, groundTruth, new PairingRule(0, settings), MatchingObjective.MaxWeight);
+    /// <summary>
+    /// GpuPool's window with perfect prediction: true NP, no safety margin, maximum total STP. It
+    /// shows what prediction error costs; it is not an upper bound (each window is planned alone).
+    /// </summary>
+    public static MatchingPolicy TrueNpMatching(IPairPredictor groundTruth, IReadOnlyList<SharingSetting> settings) =>
+        new(PolicyNames.TrueNpMatching, groundTruth, new PairingRule(0, settings), MatchingObjective.MaxWeight);
 
     /// <summary>The window's three steps in order: <see cref="BuildGraph"/>, <see cref="Match"/>, <see cref="Place"/>.</summary>
     public PlacementPlan Plan(SchedulingBatch batch)
@@ -71,7 +74,7 @@ public sealed class MatchingPolicy : ISharingPolicy
         return _objective switch
         {
             MatchingObjective.MaxCardinality => MaximumCardinalityMatching.Find(pairing.Graph),
-            MatchingObjective.MaxWeightAmongMaxCardinality => MaximumWeightMatching.Find(pairing.Graph, e => e.Tag.Stp, maxCardinality: true),
+            MatchingObjective.MaxWeightAmongMaxCardinality => PairWeight.Match(pairing),
             _ => MaximumWeightMatching.Find(pairing.Graph, e => e.Tag.Stp, maxCardinality: false),
         };
     }

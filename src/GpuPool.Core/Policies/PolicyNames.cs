@@ -8,5 +8,8 @@ public static class PolicyNames
     public const string Heuristic = "Heuristic";
     public const string GpuPool = "GpuPool";
     public const string GpuPoolWeighted = "GpuPoolWeighted";
+    public const string TrueNpMatching = "TrueNpMatching";
+
+    /// <summary>Not a policy: the throughput bound no schedule can beat, reported beside the policies.</summary>
     public const string Oracle = "Oracle";
 }

@@ -5,7 +5,7 @@ namespace GpuPool.Core.Prediction;
 
 /// <summary>
 /// The NP of two jobs sharing one GPU. The trained model answers with predictions; the simulated
-/// GPU answers with ground truth through the same interface (the Oracle policy uses that).
+/// GPU answers with ground truth through the same interface (the TrueNpMatching policy uses that).
 /// </summary>
 public interface IPairPredictor
 {

@@ -1,4 +1,5 @@
 using GpuPool.Core.Jobs;
+using GpuPool.Core.Placement;
 using GpuPool.Core.Sharing;
 
 namespace GpuPool.Core.Prediction;
@@ -68,6 +69,30 @@ public sealed class PairingRule
         }
 
         return open == 0 ? null : BranchAndBound(a, b, bounded, ceilings, open);
+    }
+
+    /// <summary>
+    /// Rematch: the outcome of <paramref name="newcomer"/> joining <paramref name="running"/>, which
+    /// has run for a while under a share it keeps, or null when either would miss its floor. The
+    /// pair is predicted over the running job's remaining work only, under the one setting its share
+    /// leaves; the running job's NP is then its whole-life NP (work done so far included), because
+    /// that is what its QoS is judged on. The outcome is seen from the newcomer.
+    /// </summary>
+    public PairOutcome? BestBeside(Job newcomer, Job running, Resident resident, IPairPredictor predictor)
+    {
+        ArgumentNullException.ThrowIfNull(newcomer);
+        ArgumentNullException.ThrowIfNull(running);
+        ArgumentNullException.ThrowIfNull(resident);
+        ArgumentNullException.ThrowIfNull(predictor);
+        if (!resident.HasRoom)
+        {
+            return null;
+        }
+
+        var setting = resident.NewcomerSetting;
+        var rest = predictor.Predict(newcomer, resident.RemainingOf(running), [setting])[0];
+        var runningNp = resident.FinalNp(running, rest.NpB);
+        return ClearsBoth(newcomer, running, rest.NpA, runningNp) ? new PairOutcome(setting, rest.NpA, runningNp) : null;
     }
 
     /// <summary>The best admissible outcome among <paramref name="outcomes"/>, or null.</summary>

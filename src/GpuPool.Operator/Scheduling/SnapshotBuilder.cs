@@ -1,6 +1,7 @@
 using GpuPool.Core.Contracts;
 using GpuPool.Core.Gpus;
 using GpuPool.Core.Placement;
+using GpuPool.Core.Sharing;
 using GpuPool.Operator.Resources;
 using GpuPool.Operator.Watching;
 using k8s.Models;
@@ -89,7 +90,11 @@ public sealed partial class SnapshotBuilder(ClusterCache cache, JobTranslations 
 
         var job = cache.Jobs.Get(JobOwnership.JobKeyOf(onGpu[0]));
         var running = job is null ? null : Translate(job).Job;
-        return running is null ? null : new GpuState(gpu, [running]);
+
+        // Its share was fixed when its process started: a newcomer gets only what it left (none when alone).
+        var annotations = onGpu[0].Metadata.Annotations;
+        var left = SharingAnnotation.PartnerSetting(MetadataValues.Get(annotations, PodAnnotations.SharingMode), MetadataValues.Get(annotations, PodAnnotations.Share));
+        return running is null ? null : new GpuState(gpu, [running], new Resident(left?.Swapped ?? SharingSetting.Exclusive));
     }
 
     /// <summary>

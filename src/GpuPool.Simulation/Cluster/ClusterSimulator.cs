@@ -90,8 +90,10 @@ public sealed class ClusterSimulator
 
     private static GpuState State(Gpu gpu, GpuTimeline timeline)
     {
-        var running = timeline.Running.Select(p => p.Job).ToList();
-        var exclusive = running.Count == 1 && timeline.SettingOf(running[0]).IsExclusive;
-        return new GpuState(gpu, running, exclusive);
+        var running = timeline.Running;
+        var resident = running.Count == 1
+            ? new Resident(timeline.SettingOf(running[0].Job), running[0].CompletedIsolatedSeconds, timeline.Now - running[0].StartSeconds)
+            : null;
+        return new GpuState(gpu, [.. running.Select(p => p.Job)], resident);
     }
 }

@@ -6,7 +6,8 @@ namespace GpuPool.Simulation.Cluster;
 
 /// <summary>
 /// Starts a plan's jobs on their GPUs, refusing plans no real cluster could carry out: unknown
-/// jobs or GPUs, a partner that is not there, more than two jobs on a GPU, or memory overcommit.
+/// jobs or GPUs, a partner that is not there, more than two jobs on a GPU, memory overcommit, or a
+/// newcomer whose share does not fit beside a running job's (which cannot change).
 /// A refused plan is a policy bug, so it throws rather than silently dropping work.
 /// </summary>
 public static class PlacementValidator
@@ -35,6 +36,12 @@ public static class PlacementValidator
             if (running.Count > 0 && (assignment.Partner is null || !running.Contains(assignment.Partner)))
             {
                 throw new InvalidOperationException($"Plan places job '{job}' on busy GPU {assignment.Gpu} without naming its running job as partner.");
+            }
+
+            if (running.Count > 0 && assignment.Setting != gpu.SettingOf(assignment.Partner!).Swapped)
+            {
+                throw new InvalidOperationException(
+                    $"Plan starts job '{job}' beside '{assignment.Partner}' at {assignment.Setting}, but the running job keeps {gpu.SettingOf(assignment.Partner!)}.");
             }
 
             var model = batch.Gpus.First(g => g.Gpu.Id == assignment.Gpu).Gpu.Model;

@@ -191,6 +191,7 @@ public sealed class GpuTimeline
         {
             finished.Add((_first.Job, _first.StartSeconds, Now));
             _first = _second;
+            // The survivor keeps the share it started with (a running process's share cannot change).
             _setting = _second is null ? SharingSetting.Exclusive : _setting.Swapped;
             _second = null;
         }

@@ -6,7 +6,7 @@ namespace GpuPool.Simulation.Timeline;
 
 /// <summary>
 /// The simulated GPU's truth behind Core's predictor interface: each setting's NPs come from the
-/// full pair timeline. The Oracle policy and every "real NP" use it. Outcomes are memoised per
+/// full pair timeline. TrueNpMatching and every "real NP" use it. Outcomes are memoised per
 /// (job, job, setting): a window asks for the same pairs again and again.
 /// </summary>
 public sealed class GroundTruthPairPredictor : IPairPredictor

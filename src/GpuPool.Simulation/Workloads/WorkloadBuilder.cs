@@ -5,7 +5,7 @@ namespace GpuPool.Simulation.Workloads;
 /// <summary>
 /// Jobs from the paper's mix over a data set's kernels, arriving over time: either the first
 /// single-GPU submissions of a Philly trace or the generator fitted to it, rescaled so the offered
-/// load per GPU is <see cref="WorkloadOptions.Load"/>.
+/// load per GPU is <see cref="WorkloadOptions.Load"/>; or all at once (<see cref="WorkloadOptions.AllAtOnce"/>).
 /// </summary>
 public static class WorkloadBuilder
 {
@@ -15,7 +15,8 @@ public static class WorkloadBuilder
         ArgumentNullException.ThrowIfNull(options);
         var jobs = JobMixGenerator.Generate(dataset.Profiles, options.JobMix, options.Seed);
         var meanGap = ArrivalGenerator.MeanGap(jobs.Average(j => j.IsolatedSeconds), options.Load, gpus);
-        var times = options.TracePath is null
+        IReadOnlyList<double> times = options.AllAtOnce ? jobs.Select(_ => 0.0).ToList()
+            : options.TracePath is null
             ? ArrivalGenerator.Times(jobs.Count, ArrivalParameters.Philly, meanGap, options.Seed)
             : TraceTimes(options.TracePath, jobs.Count, meanGap);
         return jobs.Zip(times, (job, time) => new JobArrival(job, time)).ToList();

@@ -12,4 +12,7 @@ public sealed record WorkloadOptions
 
     /// <summary>A Philly trace CSV to take arrival times from (read in place); null = the fitted generator.</summary>
     public string? TracePath { get; init; }
+
+    /// <summary>Every job arrives at time 0: one batch, as in the paper's experiment (overrides the arrival process).</summary>
+    public bool AllAtOnce { get; init; }
 }

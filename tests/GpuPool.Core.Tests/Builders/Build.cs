@@ -2,6 +2,7 @@ using GpuPool.Core.Gpus;
 using GpuPool.Core.Jobs;
 using GpuPool.Core.Kernels;
 using GpuPool.Core.Placement;
+using GpuPool.Core.Sharing;
 
 namespace GpuPool.Core.Tests.Builders;
 
@@ -17,8 +18,9 @@ internal static class Build
     public static GpuState IdleGpu(string node, int index = 0, long memoryMiB = 32 * 1024) =>
         GpuState.Idle(new Gpu(new GpuId(node, index), Model(memoryMiB)));
 
-    public static GpuState Busy(string node, Job running, int index = 0, long memoryMiB = 32 * 1024) =>
-        new(new Gpu(new GpuId(node, index), Model(memoryMiB)), [running]);
+    /// <summary>A GPU running <paramref name="running"/> under <paramref name="share"/> (default: an even split, leaving room), not yet started.</summary>
+    public static GpuState Busy(string node, Job running, int index = 0, long memoryMiB = 32 * 1024, SharingSetting? share = null) =>
+        new(new Gpu(new GpuId(node, index), Model(memoryMiB)), [running], new Resident(share ?? SharingSetting.Even));
 
     public static GpuModel Model(long memoryMiB = 32 * 1024) => new("V100", 80, 2048, 32, 65536, 98304, memoryMiB);
 

@@ -56,7 +56,7 @@ public class BaselinePolicyTests
     public void Coarse_fills_the_free_slice_of_a_running_gpu_before_opening_an_idle_one()
     {
         var running = Build.Job("running", memoryMiB: 4096);
-        GpuState[] gpus = [Build.IdleGpu("idle"), Build.Busy("busy", running)];
+        GpuState[] gpus = [Build.IdleGpu("idle"), Build.Busy("busy", running, share: SharingSetting.Partition(0.5))];
 
         var plan = new CoarsePolicy().Plan(new SchedulingBatch([Build.Job("new", memoryMiB: 4096)], gpus));
 

@@ -12,7 +12,7 @@ public class PolicyInvariantTests
     public static TheoryData<string, int> Cases()
     {
         var data = new TheoryData<string, int>();
-        foreach (var policy in new[] { PolicyNames.NoSharing, PolicyNames.Coarse, PolicyNames.Heuristic, PolicyNames.GpuPool, PolicyNames.GpuPoolWeighted, PolicyNames.Oracle })
+        foreach (var policy in new[] { PolicyNames.NoSharing, PolicyNames.Coarse, PolicyNames.Heuristic, PolicyNames.GpuPool, PolicyNames.GpuPoolWeighted, PolicyNames.TrueNpMatching })
         {
             for (var seed = 0; seed < 25; seed++)
             {
@@ -30,7 +30,7 @@ public class PolicyInvariantTests
         var random = new Random(seed);
         var pending = Enumerable.Range(0, random.Next(0, 30)).Select(i => RandomJob($"p{i}", random)).ToList();
         var gpus = Enumerable.Range(0, random.Next(1, 12))
-            .Select(i => random.NextDouble() < 0.3 ? Build.Busy("n", RandomJob($"r{i}", random), i) : Build.IdleGpu("n", i))
+            .Select(i => random.NextDouble() < 0.3 ? Build.Busy("n", RandomJob($"r{i}", random), i, share: RunningShares[random.Next(RunningShares.Length)]) : Build.IdleGpu("n", i))
             .ToList();
         var predictor = new RandomPredictor(seed);
         var policy = Create(policyName, predictor);
@@ -55,7 +55,15 @@ public class PolicyInvariantTests
             }
         }
 
-        // 3. Partners are mutual and share the GPU.
+        // 3. A running job's share never changes: a newcomer gets exactly what it left, and none joins a job that left nothing.
+        foreach (var gpu in gpus.Where(g => g.Running.Count == 1))
+        {
+            var joined = plan.Assignments.Where(a => a.Gpu == gpu.Gpu.Id).ToList();
+            Assert.True(joined.Count == 0 || gpu.Resident!.HasRoom, $"{policyName} joined a job that holds the whole of {gpu.Gpu.Id}");
+            Assert.All(joined, a => Assert.Equal(gpu.Resident!.NewcomerSetting, a.Setting));
+        }
+
+        // 4. Partners are mutual and share the GPU.
         var byJob = plan.Assignments.ToDictionary(a => a.Job);
         foreach (var a in plan.Assignments.Where(a => a.Partner is not null && byJob.ContainsKey(a.Partner)))
         {
@@ -74,9 +82,12 @@ public class PolicyInvariantTests
             PolicyNames.Heuristic => new HeuristicPolicy(),
             PolicyNames.GpuPool => MatchingPolicy.GpuPool(predictor, rule),
             PolicyNames.GpuPoolWeighted => MatchingPolicy.GpuPoolWeighted(predictor, rule),
-            _ => MatchingPolicy.Oracle(predictor, PairingRule.DefaultSettings),
+            _ => MatchingPolicy.TrueNpMatching(predictor, PairingRule.DefaultSettings),
         };
     }
+
+    private static readonly Sharing.SharingSetting[] RunningShares =
+        [Sharing.SharingSetting.Exclusive, Sharing.SharingSetting.Split(0.25), Sharing.SharingSetting.Even, Sharing.SharingSetting.Split(0.75), Sharing.SharingSetting.Partition(0.5)];
 
     private static Job RandomJob(string id, Random random) =>
         Build.Job(id, qos: 0.5 + (0.1 * random.Next(0, 5)), memoryMiB: random.Next(1, 24) * 1024, priority: random.Next(0, 3), dramBandwidth: random.NextDouble());

@@ -20,7 +20,7 @@ public sealed class ClusterSimulatorTests
         return (rates, WorkloadBuilder.Build(dataset, options, 4));
     });
 
-    public static TheoryData<string> Policies => new() { "NoSharing", "Coarse", "Heuristic", "GpuPool", "GpuPoolWeighted", "Oracle" };
+    public static TheoryData<string> Policies => new() { "NoSharing", "Coarse", "Heuristic", "GpuPool", "GpuPoolWeighted", "TrueNpMatching" };
 
     [Theory]
     [MemberData(nameof(Policies))]
