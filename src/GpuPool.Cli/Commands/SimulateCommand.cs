@@ -107,7 +107,11 @@ public static class SimulateCommand
         var cluster = new ClusterOptions { Gpus = settings.Gpus, WindowSeconds = settings.WindowSeconds, GpuModel = data.Gpu };
         var workload = new WorkloadOptions
         {
-            JobMix = new JobMixOptions { JobCount = settings.Jobs }, Seed = settings.Seed, Load = settings.Load, TracePath = settings.Trace, AllAtOnce = settings.AllAtOnce,
+            JobMix = new JobMixOptions { JobCount = settings.Jobs },
+            Seed = settings.Seed,
+            Load = settings.Load,
+            TracePath = settings.Trace,
+            AllAtOnce = settings.AllAtOnce,
         };
         IReadOnlyList<JobArrival> arrivals;
         try

@@ -114,7 +114,11 @@ public sealed class PredictionIdentityTests
     {
         Counters = new Dictionary<string, double>
         {
-            [CounterNames.Ipc] = 3.2, [CounterNames.DramBandwidth] = 0.05, [CounterNames.ComputeBusy] = 0.95, [CounterNames.DramBusy] = 0.05, [CounterNames.SpBusy] = 0.9,
+            [CounterNames.Ipc] = 3.2,
+            [CounterNames.DramBandwidth] = 0.05,
+            [CounterNames.ComputeBusy] = 0.95,
+            [CounterNames.DramBusy] = 0.05,
+            [CounterNames.SpBusy] = 0.9,
         },
     };
 
@@ -122,7 +126,11 @@ public sealed class PredictionIdentityTests
     {
         Counters = new Dictionary<string, double>
         {
-            [CounterNames.Ipc] = 0.4, [CounterNames.DramBandwidth] = 0.95, [CounterNames.ComputeBusy] = 0.1, [CounterNames.DramBusy] = 0.95, [CounterNames.SpBusy] = 0.1,
+            [CounterNames.Ipc] = 0.4,
+            [CounterNames.DramBandwidth] = 0.95,
+            [CounterNames.ComputeBusy] = 0.1,
+            [CounterNames.DramBusy] = 0.95,
+            [CounterNames.SpBusy] = 0.1,
         },
     };
 }
