@@ -139,7 +139,8 @@ curl -fsS "$prom/api/v1/targets" | jq -r '.data.activeTargets[] | "    target \(
 step="5 samples and batch applied"
 say "$step"
 k create namespace "$samples_ns" >/dev/null
-wait_until 30 "the default ServiceAccount of $samples_ns" k get serviceaccount default -n "$samples_ns"
+sa_token() { [[ -n $(k get serviceaccount default -n "$samples_ns" -o jsonpath='{.secrets[0].name}') ]]; }
+wait_until 30 "the default ServiceAccount of $samples_ns and its token" sa_token
 k apply -n "$samples_ns" -f samples/profiles.yaml -f samples/compatible-pair.yaml -f samples/incompatible-pair.yaml \
   -f samples/missing-profile.yaml -f samples/batch.yaml >/dev/null
 mapfile -t jobs < <(k get gpujobs -n "$samples_ns" -o jsonpath='{range .items[*]}{.metadata.name}{"\n"}{end}' | grep -vx unprofiled)
@@ -228,7 +229,9 @@ k create --dry-run=client -o json -f samples/batch.yaml | jq -s '(if length == 1
 upgrade_pid=$!
 k apply -n "$samples_ns" -f "$work/roll.json" >/dev/null
 wait "$upgrade_pid" || { cat "$work/upgrade.log" >&2; die "helm upgrade failed"; }
-new_operator=$(k get pods -n "$namespace" -l app.kubernetes.io/component=operator --field-selector=status.phase=Running -o jsonpath='{.items[0].metadata.name}')
+# The new pod: Running and not being deleted (the old one may still be terminating).
+new_operator=$(k get pods -n "$namespace" -l app.kubernetes.io/component=operator -o json |
+  jq -r '[.items[] | select(.status.phase == "Running" and .metadata.deletionTimestamp == null) | .metadata.name][0] // ""')
 [[ $new_operator != "$operator_pod" ]] || die "helm upgrade did not roll the operator pod"
 [[ $(k get configmap "$release-operator" -n "$namespace" -o jsonpath='{.data.GpuPool__Operator__WindowSeconds}') == 10 ]] || die "the upgrade did not set the window to 10 s"
 roll_finished() { k get gpujobs -n "$samples_ns" -o json | jq -e '[.items[] | select(.metadata.name | startswith("roll-")) | select(.status.phase == "Succeeded")] | length == 6'; }

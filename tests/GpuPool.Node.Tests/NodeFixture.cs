@@ -91,19 +91,19 @@ public sealed class NodeFixture : IAsyncLifetime, IDisposable
         await Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
 
         // The node's API server admits pods through the ServiceAccount plugin: a pod is refused
-        // until the controller-manager has made the namespace's default ServiceAccount.
+        // until the controller-manager has made the namespace's default ServiceAccount and its token.
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             var accounts = await Client.CoreV1.ListNamespacedServiceAccountAsync(name);
-            if (accounts.Items.Any(a => a.Metadata.Name == "default"))
+            if (accounts.Items.Any(a => a.Metadata.Name == "default" && a.Secrets is { Count: > 0 }))
             {
                 return name;
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new InvalidOperationException($"namespace {name} has no default ServiceAccount after 30 s: is the node's kube-controller-manager running?");
+                throw new InvalidOperationException($"namespace {name} has no default ServiceAccount with a token after 30 s: is the node's kube-controller-manager running?");
             }
 
             await Task.Delay(200);
