@@ -75,6 +75,15 @@ pid_alive() {
   [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null
 }
 
+# daemon NAME ARGS...: starts ARGS in a new session, detached from the calling script, logging to
+# $state/NAME.log (the caller sets $state), and writes $state/NAME.pid for stop_daemon.
+daemon() {
+  local name=$1
+  shift
+  setsid nohup "$@" >"$state/$name.log" 2>&1 </dev/null &
+  echo $! >"$state/$name.pid"
+}
+
 # stop_daemon NAME: TERM, then KILL after 15 s, the process in $state/NAME.pid (the caller sets
 # $state) if it still is the program NAME (a recycled pid belongs to someone else).
 stop_daemon() {

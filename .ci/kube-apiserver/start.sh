@@ -37,15 +37,6 @@ free_port() {
   fail "no free loopback port found"
 }
 
-# daemon NAME ARGS...: starts ARGS in a new session, detached from this script, logging to
-# $state/NAME.log, and writes $state/NAME.pid.
-daemon() {
-  local name=$1
-  shift
-  setsid nohup "$@" >"$state/$name.log" 2>&1 </dev/null &
-  echo $! >"$state/$name.pid"
-}
-
 # wait_for NAME PIDFILE COMMAND...: polls COMMAND until it succeeds; fails with the log tail if
 # the daemon exits or the timeout passes.
 wait_for() {

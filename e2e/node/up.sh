@@ -48,20 +48,13 @@ GPUPOOL_APISERVER_STATE=$state/apiserver GPUPOOL_APISERVER_ADDRESS=$node_ip GPUP
 kubectl() { command kubectl --kubeconfig "$kubeconfig" "$@"; }
 
 step "3/10 kube-controller-manager and kube-scheduler"
-# node_daemon NAME ARGS...: starts ARGS in a new session, logging to $state/NAME.log (pid in NAME.pid).
-node_daemon() {
-  local name=$1
-  shift
-  setsid nohup "$@" >"$state/$name.log" 2>&1 </dev/null &
-  echo $! >"$state/$name.pid"
-}
 pki=$state/apiserver/pki
 # The service-account key signs each ServiceAccount's token; the root CA goes into every token
 # secret, so pods verify the API server as in any cluster. Insecure ports off, secure ones on loopback.
-node_daemon kube-controller-manager "$GPUPOOL_KUBE_CACHE/kube-controller-manager" --kubeconfig "$kubeconfig" \
+daemon kube-controller-manager "$GPUPOOL_KUBE_CACHE/kube-controller-manager" --kubeconfig "$kubeconfig" \
   --service-account-private-key-file "$pki/sa.key" --root-ca-file "$pki/ca.crt" \
   --leader-elect=false --port=0 --bind-address=127.0.0.1 --v=1
-node_daemon kube-scheduler "$GPUPOOL_KUBE_CACHE/kube-scheduler" --kubeconfig "$kubeconfig" \
+daemon kube-scheduler "$GPUPOOL_KUBE_CACHE/kube-scheduler" --kubeconfig "$kubeconfig" \
   --leader-elect=false --port=0 --bind-address=127.0.0.1 --v=1
 for _ in $(seq 60); do
   kubectl get serviceaccount default -n default >/dev/null 2>&1 && break
@@ -109,8 +102,7 @@ cat >"$state/cni/net.d/10-gpupool.conflist" <<CNI
                        "ranges": [[{"subnet": "10.244.0.0/24"}]]}},
              {"type": "loopback"}]}
 CNI
-setsid nohup containerd --config "$state/containerd/config.toml" >"$state/containerd.log" 2>&1 </dev/null &
-echo $! >"$state/containerd.pid"
+daemon containerd containerd --config "$state/containerd/config.toml"
 for _ in $(seq 60); do
   ctr --address "$ctr_sock" version >/dev/null 2>&1 && break
   pid_alive "$state/containerd.pid" || { tail -n 20 "$state/containerd.log" >&2; fail "containerd exited"; }
@@ -169,7 +161,7 @@ done
 
 step "9/10 kube-proxy (iptables): the \`kubernetes\` Service reaches the API server"
 # conntrack-max-per-core=0 leaves the host's conntrack table size as it is.
-node_daemon kube-proxy "$GPUPOOL_KUBE_CACHE/kube-proxy" --kubeconfig "$kubeconfig" \
+daemon kube-proxy "$GPUPOOL_KUBE_CACHE/kube-proxy" --kubeconfig "$kubeconfig" \
   --hostname-override "$node_name" --proxy-mode iptables --cluster-cidr 10.244.0.0/24 \
   --conntrack-max-per-core 0 --metrics-bind-address 127.0.0.1:10249 --healthz-bind-address 127.0.0.1:10256 --v=1
 service_ip=$(kubectl get service kubernetes -n default -o jsonpath='{.spec.clusterIP}')
