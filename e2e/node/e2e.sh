@@ -6,7 +6,7 @@
 #   1 node   2 helm install   3 operator and plugin Ready, Lease taken, GPUs advertised
 #   4 Prometheus scraping both   5 samples + batch run   6 jobs, pairs and QoS asserted
 #   7 metrics agree with the statuses; promtool on each scrape   8 every dashboard panel has data
-#   9 the report   10 helm upgrade rolls the operator, waiting jobs run once   11 helm uninstall
+#   9 the report beside `gpupool simulate --manifests` of the same files   10 helm upgrade rolls the operator, waiting jobs run once   11 helm uninstall
 # Uses the node named by GPUPOOL_NODE_ENV (node.env of a running up.sh) or brings up its own and
 # takes it down again (E2E_KEEP_NODE=1 keeps it). Its jobs live in a namespace of their own, so it
 # can be rerun against a node a developer keeps running. Needs helm, promtool and prometheus
@@ -206,17 +206,31 @@ while IFS=$'\t' read -r id title expr; do
 done < <(jq -r '.panels[] | .id as $id | .title as $t | .targets[] | "\($id)\t\($t)\t\(.expr)"' charts/gpupool/dashboards/gpupool.json)
 ((empty == 0)) || die "$empty dashboard queries returned no data"
 
-step="9 the report"
+step="9 the report, beside gpupool simulate on the same manifests"
 say "$step"
-jq -r --arg below "$below" '
+# The same files through the simulator, on the node's GPUs and its window in emulated seconds
+# (the operator's window times the emulator's time scale), with the emulator's co-run model.
+sim_window=$("$helm" get values --all "$release" -n "$namespace" -o json \
+  | jq '(.operator.config.windowSeconds // 30) * (.devicePlugin.emulatorTimeScale // 1)')
+dotnet run --project src/GpuPool.Cli -c Release -- simulate --policy GpuPool --gpus "$gpus" --window "$sim_window" --format json \
+  --manifests samples/profiles.yaml samples/compatible-pair.yaml samples/incompatible-pair.yaml samples/missing-profile.yaml samples/batch.yaml \
+  >"$work/simulate.json" 2>"$work/simulate.log" || { cat "$work/simulate.log" >&2; die "gpupool simulate --manifests failed"; }
+jq -r --arg below "$below" --slurpfile sim "$work/simulate.json" '
   [.items[] | select(.metadata.name != "unprofiled")] as $jobs
   | ($jobs | map(select(.status.measuredNP != null))) as $m
   | ($jobs | map(select(.status.partner != null and .status.partner != ""))) as $paired
-  | "    jobs \($jobs | length), measured \($m | length)",
-    "    QoS_reached \([$m[] | select(.status.measuredNP >= .spec.qosTarget)] | length)/\($m | length) = \(([$m[] | select(.status.measuredNP >= .spec.qosTarget)] | length) / ($m | length) * 1000 | round / 1000)",
-    "    jobs that shared a GPU \($paired | length); GPUs used \([$jobs[] | "\(.status.node)/\(.status.gpu)"] | unique | length)",
-    "    shared jobs: mean predicted NP \([$paired[] | .status.predictedNP // empty] | if length > 0 then (add / length * 1000 | round / 1000) else "-" end), mean measured NP \([$paired[] | .status.measuredNP // empty] | if length > 0 then (add / length * 1000 | round / 1000) else "-" end)",
-    "    below their QoS target: \(if $below == "" then "none" else $below end)"' "$work/jobs.json"
+  | ($sim[0].policies[] | select(.name == "GpuPool")) as $s
+  | def r: . * 1000 | round / 1000;
+    def row($name; $node; $sim): "    \($name | . + " " * (34 - length))\($node | tostring | . + " " * (18 - length))\($sim)";
+    row("";  "node (measured)"; "gpupool simulate"),
+    row("jobs"; $jobs | length; "\($jobs | length)"),
+    row("QoS_reached (NP >= target)"; "\([$m[] | select(.status.measuredNP >= .spec.qosTarget)] | length)/\($m | length) = \(([$m[] | select(.status.measuredNP >= .spec.qosTarget)] | length) / ($m | length) | r)"; $s.qosReached | r),
+    row("jobs that shared a GPU"; $paired | length; $s.sharedJobs),
+    row("GPUs used"; [$jobs[] | "\(.status.node)/\(.status.gpu)"] | unique | length; $s.gpusUsed),
+    row("shared jobs: mean predicted NP"; [$paired[] | .status.predictedNP // empty] | if length > 0 then (add / length | r) else "-" end; "-"),
+    row("shared jobs: mean measured NP"; [$paired[] | .status.measuredNP // empty] | if length > 0 then (add / length | r) else "-" end; "-"),
+    "    below their QoS target on the node: \(if $below == "" then "none" else $below end)",
+    "    simulate: makespan \($s.makespan | r) emulated s, throughput gain \($s.stpPerGpu | r)x over no sharing"' "$work/jobs.json"
 echo "    $ kubectl get gj -n $samples_ns (first lines)"
 k get gj -n "$samples_ns" | sed -n "1,8s/^/    /p"
 

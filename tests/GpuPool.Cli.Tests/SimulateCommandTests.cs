@@ -34,7 +34,7 @@ public sealed class SimulateCommandTests
         { ["train", "--simulated", "--out", "no-such-dir-xyz/model.zip"], "--out: directory" },
     };
 
-    private static readonly string[] Columns = ["stpPerGpu", "vsHeuristic", "qosReached", "makespan", "avgJct", "p95Jct", "gpusUsed", "waiting", "npSum"];
+    private static readonly string[] Columns = ["stpPerGpu", "vsHeuristic", "qosReached", "makespan", "avgJct", "p95Jct", "gpusUsed", "waiting", "sharedJobs", "npSum"];
 
     [Fact]
     public void Json_output_has_exactly_the_documented_shape_and_one_entry_per_policy()
@@ -88,7 +88,7 @@ public sealed class SimulateCommandTests
         Assert.Equal(0, code);
         var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
-            ["policy", "gain(x)", "vsHeur", "qosReached", "makespan", "avgJct", "p95Jct", "gpusUsed", "waiting", "npSum"],
+            ["policy", "gain(x)", "vsHeur", "qosReached", "makespan", "avgJct", "p95Jct", "gpusUsed", "waiting", "shared", "npSum"],
             rows[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("NoSharing ", rows[1], StringComparison.Ordinal);
         Assert.StartsWith("Oracle ", rows[2], StringComparison.Ordinal);

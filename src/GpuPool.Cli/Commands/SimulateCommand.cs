@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GpuPool.Cli.Output;
+using GpuPool.Core.Gpus;
 using GpuPool.Core.Policies;
 using GpuPool.Core.Prediction;
 using GpuPool.Prediction.DefaultModel;
@@ -38,9 +39,14 @@ public static class SimulateCommand
         var modelFile = new Option<string?>("--model") { Description = "Trained kernel-wise model (gpupool train); default: the embedded default model." };
         var seeds = new Option<int>("--seeds") { Description = "Run this many seeds from --seed on and print mean (min-max).", DefaultValueFactory = _ => 1 };
         var paper = new Option<bool>("--paper") { Description = "The paper's experiment: seeds 0-4, 100 jobs each, every batch arriving at once." };
+        var manifests = new Option<string[]>("--manifests")
+        {
+            Description = "GpuJob and GpuProfile manifest files (as given to kubectl apply): their jobs arrive at once and run on the node emulator's GPU model.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var command = new Command("simulate", "Compare the sharing policies on a simulated cluster.")
         {
-            dataset, trace, seed, gpus, window, delta, policy, jobs, load, noise, format, plot, modelFile, seeds, paper,
+            dataset, trace, seed, gpus, window, delta, policy, jobs, load, noise, format, plot, modelFile, seeds, paper, manifests,
         };
         command.SetAction(parse =>
         {
@@ -58,7 +64,8 @@ public static class SimulateCommand
                 parse.GetValue(format)!,
                 parse.GetValue(plot),
                 parse.GetValue(modelFile),
-                parse.GetValue(seeds));
+                parse.GetValue(seeds),
+                Manifests: parse.GetValue(manifests) ?? []);
             settings = parse.GetValue(paper) ? settings.AsPaperExperiment() : settings;
             settings.Validate();
             var bar = new ProgressBar(stderr);
@@ -96,40 +103,21 @@ public static class SimulateCommand
         ArgumentNullException.ThrowIfNull(progress);
 
         // 1. Kernels, ground truth and the workload.
-        var data = CommonOptions.LoadDataset(settings.Dataset);
-        ICoRunModel model = CommonOptions.Calibrate(settings.Dataset, () => CalibratedCoRunModel.For(data));
+        var (gpu, model, arrivals) = settings.ManifestFiles.Count > 0 ? FromManifests(settings, progress) : Generated(settings);
         if (settings.Noise > 0)
         {
             model = new NoisyCoRunModel(model, settings.Noise, settings.Seed);
         }
 
-        var rates = new SettingRates(model, data.Gpu);
-        var cluster = new ClusterOptions { Gpus = settings.Gpus, WindowSeconds = settings.WindowSeconds, GpuModel = data.Gpu };
-        var workload = new WorkloadOptions
-        {
-            JobMix = new JobMixOptions { JobCount = settings.Jobs },
-            Seed = settings.Seed,
-            Load = settings.Load,
-            TracePath = settings.Trace,
-            AllAtOnce = settings.AllAtOnce,
-        };
-        IReadOnlyList<JobArrival> arrivals;
-        try
-        {
-            arrivals = WorkloadBuilder.Build(data, workload, settings.Gpus);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message, e);
-        }
-
+        var rates = new SettingRates(model, gpu);
+        var cluster = new ClusterOptions { Gpus = settings.Gpus, WindowSeconds = settings.WindowSeconds, GpuModel = gpu };
         RunSize.Check(arrivals, settings.Gpus, settings.WindowSeconds);
 
         // 2. The policies: GpuPool decides with the trained model, TrueNpMatching with ground truth.
         using var kernelModel = LoadModel(settings.ModelPath);
 
         // Pending jobs are asked about again every window; the profile cache answers repeats.
-        var trained = new CachingPairPredictor(new ModelPairPredictor(kernelModel, data.Gpu, new SteadyStateOptions()));
+        var trained = new CachingPairPredictor(new ModelPairPredictor(kernelModel, gpu, new SteadyStateOptions()));
         var all = PolicyCatalog.All(new GroundTruthPairPredictor(rates), trained, settings.Delta);
         IReadOnlyList<NamedPolicy> chosen;
         try
@@ -157,6 +145,41 @@ public static class SimulateCommand
         }
 
         return results;
+    }
+
+    private static (GpuModel Gpu, ICoRunModel Model, IReadOnlyList<JobArrival> Arrivals) Generated(SimulateSettings settings)
+    {
+        var data = CommonOptions.LoadDataset(settings.Dataset);
+        var model = CommonOptions.Calibrate(settings.Dataset, () => CalibratedCoRunModel.For(data));
+        var workload = new WorkloadOptions
+        {
+            JobMix = new JobMixOptions { JobCount = settings.Jobs },
+            Seed = settings.Seed,
+            Load = settings.Load,
+            TracePath = settings.Trace,
+            AllAtOnce = settings.AllAtOnce,
+        };
+        try
+        {
+            return (data.Gpu, model, WorkloadBuilder.Build(data, workload, settings.Gpus));
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+    }
+
+    // The node emulator's ground truth (the device plugin's default simulated GPU and the shipped
+    // contention parameters), so the figures stand beside the same batch run on a node.
+    private static (GpuModel Gpu, ICoRunModel Model, IReadOnlyList<JobArrival> Arrivals) FromManifests(SimulateSettings settings, ProgressBar progress)
+    {
+        var workload = ManifestWorkload.Load(settings.ManifestFiles);
+        if (workload.Waiting.Count > 0)
+        {
+            progress.Note($"left out, their GpuProfile is in none of the files (they wait on a cluster): {string.Join(", ", workload.Waiting)}");
+        }
+
+        return (GpuModel.V100, new ContentionModel(GpuModel.V100, CoRunParameters.Default), workload.Arrivals);
     }
 
     // Reports synchronously: System.Progress<T> would post to the thread pool and print out of order.

@@ -16,8 +16,12 @@ public sealed record SimulateSettings(
     string? PlotPath,
     string? ModelPath = null,
     int Seeds = 1,
-    bool AllAtOnce = false)
+    bool AllAtOnce = false,
+    IReadOnlyList<string>? Manifests = null)
 {
+    /// <summary>GpuJob/GpuProfile manifest files: the workload instead of a generated one (<see cref="ManifestWorkload"/>).</summary>
+    public IReadOnlyList<string> ManifestFiles => Manifests ?? [];
+
     /// <summary>How many seeds one command may sweep.</summary>
     public const int MaxSeeds = 1000;
 
@@ -37,6 +41,9 @@ public sealed record SimulateSettings(
         var extension = PlotPath is null ? null : Path.GetExtension(PlotPath).ToLowerInvariant();
         Require(PlotPath is null || extension is ".png" or ".svg", $"--plot must name a .png or .svg file (got '{PlotPath}').");
         Require(ModelPath is null || File.Exists(ModelPath), $"--model: file '{ModelPath}' does not exist.");
+
+        // A manifest batch is one fixed workload on the node emulator's GPU: nothing to draw or sweep.
+        Require(ManifestFiles.Count == 0 || (Dataset is null && Trace is null && Seeds == 1 && !AllAtOnce), "--manifests cannot be combined with --dataset, --trace, --seeds or --paper.");
     }
 
     private static void Require(bool condition, string message)

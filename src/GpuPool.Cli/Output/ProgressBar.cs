@@ -20,4 +20,11 @@ public sealed class ProgressBar(TextWriter stderr)
     }
 
     public void Done() => stderr.WriteLine();
+
+    /// <summary>A line of its own on stderr, before the bar is drawn again.</summary>
+    public void Note(string line)
+    {
+        stderr.WriteLine(_lastDrawn < 0 ? line : "\n" + line);
+        _lastDrawn = -1;
+    }
 }

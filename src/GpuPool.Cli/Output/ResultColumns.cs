@@ -21,13 +21,14 @@ public static class ResultColumns
         new("p95Jct", "p95Jct", "0.0", (r, _) => r.P95Jct),
         new("gpusUsed", "gpusUsed", "0", (r, _) => r.IsBound ? double.NaN : r.GpusUsed),
         new("waiting", "waiting", "0", (r, _) => r.IsBound ? double.NaN : r.JobsWaiting),
+        new("sharedJobs", "shared", "0", (r, _) => r.IsBound ? double.NaN : SharedJobs.Count(r.Outcomes)),
         new("npSum", "npSum", "0.00", (r, _) => r.Stp),
     ];
 
     /// <summary>What the table's footer says the columns mean.</summary>
     public const string Legend =
         "gain(x) = stpPerGpu: isolated work per busy GPU-second, the throughput gain over NoSharing (exactly 1); "
-        + "vsHeur = gain / Heuristic's gain; times in simulated seconds (JCT = arrival to end); npSum = sum of job NP; "
+        + "vsHeur = gain / Heuristic's gain; times in simulated seconds (JCT = arrival to end); shared = jobs that ran beside another; npSum = sum of job NP; "
         + "Oracle = upper bound on gain for any schedule of this workload (not a run).";
 
     private static double VersusHeuristic(PolicyResult result, IReadOnlyList<PolicyResult> seed)

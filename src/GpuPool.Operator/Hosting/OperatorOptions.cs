@@ -66,6 +66,12 @@ public sealed class OperatorOptions
     /// </summary>
     public int WriteParallelism { get; set; } = 16;
 
+    /// <summary>
+    /// Jobs with per-job series (gpupool_job_np, gpupool_job_placement), newest first: bounds what
+    /// a long history costs Prometheus; 0 turns them off.
+    /// </summary>
+    public int MaxJobSeries { get; set; } = 500;
+
     public ApiRetryOptions ApiRetry { get; set; } = new();
 
     public CacheOptions Caches { get; set; } = new();

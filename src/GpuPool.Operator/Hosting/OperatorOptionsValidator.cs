@@ -44,6 +44,7 @@ public sealed partial class OperatorOptionsValidator : IValidateOptions<Operator
         Require(retry.BaseDelaySeconds is >= 0 and <= 60, "ApiRetry:BaseDelaySeconds", "must be in [0, 60]", retry.BaseDelaySeconds);
         Require(retry.AttemptTimeoutSeconds is > 0 and <= 300, "ApiRetry:AttemptTimeoutSeconds", "must be in (0, 300]", retry.AttemptTimeoutSeconds);
         Require(options.WriteParallelism is >= 1 and <= 256, "WriteParallelism", "must be in [1, 256]", options.WriteParallelism);
+        Require(options.MaxJobSeries is >= 0 and <= 10_000, "MaxJobSeries", "must be in [0, 10000]", options.MaxJobSeries);
         var caches = options.Caches;
         Require(caches.MaxKernels is >= 16 and <= 16_384, "Caches:MaxKernels", "must be in [16, 16384]", caches.MaxKernels);
         Require(caches.MaxProfilePairs is >= 1 and <= 100_000_000, "Caches:MaxProfilePairs", "must be in [1, 100000000]", caches.MaxProfilePairs);

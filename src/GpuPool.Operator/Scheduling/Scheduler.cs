@@ -51,7 +51,7 @@ public sealed partial class Scheduler : IDisposable
         var reconciler = new PodReconciler(port, writer, cache, jobs, snapshots, requeuer, observations, metrics, time, logger);
         var placements = new PlacementWriter(port, writer, cache, reconciler, jobs, options.SchedulerName, options.ResourcePrefix, time, metrics, logger);
         var unreadable = new UnreadableJobFlagger(port, writer, jobs, time, logger);
-        Window = new SchedulingWindow(cache, snapshots, reconciler, placements, new JobFlagger(jobs, time), unreadable, policy, () => IsSynced, new WindowCaches([translations, .. predictionCaches ?? []], metrics), options.WriteParallelism, metrics, time);
+        Window = new SchedulingWindow(cache, snapshots, reconciler, placements, new JobFlagger(jobs, time), unreadable, policy, () => IsSynced, new WindowCaches([translations, .. predictionCaches ?? []], metrics), options.WriteParallelism, options.MaxJobSeries, metrics, time);
         Loop = new SchedulingLoop(Window, cache, TimeSpan.FromSeconds(options.WindowSeconds), options.BatchLimit, metrics, time, logger);
         var scopes = options.Namespaces.Count == 0 ? [null] : options.Namespaces.Select(n => (string?)n).ToList();
         var watchBackoff = backoff ?? WatchBackoff.Default;

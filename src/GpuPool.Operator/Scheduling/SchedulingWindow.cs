@@ -28,6 +28,7 @@ public sealed class SchedulingWindow(
     Func<bool> synced,
     WindowCaches caches,
     int writeParallelism,
+    int maxJobSeries,
     OperatorMetrics metrics,
     TimeProvider time)
 {
@@ -89,6 +90,7 @@ public sealed class SchedulingWindow(
             return (slot.Gpu.Id.Node, slot.Gpu.Id.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), slot.PredictedNpSum + added);
         }));
 
+        metrics.ReplaceJobSeries(Telemetry.JobSeries.Newest(cache.Jobs.Snapshot(), maxJobSeries));
         metrics.WindowDuration.Observe(time.GetElapsedTime(started).TotalSeconds);
         return new WindowReport(plan.Placements.Count, bound, plan.Waiting.Count, snapshot.Rejected.Count, plan.PairsFormed, planned);
     }

@@ -42,6 +42,8 @@ public sealed class OperatorMetrics
         WatchErrors = factory.CreateCounter("gpupool_watch_errors_total", "List or watch streams that failed and were retried with backoff.", "resource");
         UnreadableObjects = factory.CreateGauge("gpupool_unreadable_objects", "Objects the API server holds that the operator cannot read; each is skipped alone.", "resource");
         UnverifiedPods = factory.CreateGauge("gpupool_unverified_pods", "Pods claiming a GpuPool placement without the operator's seal; their claims are ignored.");
+        JobNp = factory.CreateGauge("gpupool_job_np", "Per job (the newest MaxJobSeries): QoS target, predicted NP when shared, measured NP when finished.", "namespace", "gpujob", "kind");
+        JobPlacement = factory.CreateGauge("gpupool_job_placement", "1 per placed job (the newest MaxJobSeries): its node, GPU, partner (empty alone) and mode.", "namespace", "gpujob", "node", "gpu", "partner", "mode");
     }
 
     /// <summary>
@@ -52,26 +54,42 @@ public sealed class OperatorMetrics
     public void ClearLeaderGauges()
     {
         PendingJobs.Set(0);
-        foreach (var labels in GpuStp.GetAllLabelValues().ToList())
-        {
-            GpuStp.RemoveLabelled(labels);
-        }
+        Replace(GpuStp, []);
+        Replace(JobNp, []);
+        Replace(JobPlacement, []);
+    }
+
+    /// <summary>Sets the per-job series for exactly these jobs (<see cref="JobSeries"/>): others lose theirs.</summary>
+    public void ReplaceJobSeries(IReadOnlyList<Resources.GpuJob> newest)
+    {
+        Replace(JobNp, JobSeries.Np(newest));
+        Replace(JobPlacement, [.. JobSeries.Placements(newest).Select(labels => (labels, 1.0))]);
     }
 
     /// <summary>Sets gpupool_gpu_stp for exactly these GPUs: a GPU gone from the cluster loses its series.</summary>
     public void ReplaceGpuStp(IEnumerable<(string Node, string Gpu, double Stp)> gpus)
     {
         ArgumentNullException.ThrowIfNull(gpus);
-        var now = new HashSet<(string, string)>();
-        foreach (var (node, gpu, stp) in gpus)
+        Replace(GpuStp, [.. gpus.Select(g => (new[] { g.Node, g.Gpu }, g.Stp))]);
+    }
+
+    public Gauge JobNp { get; }
+
+    public Gauge JobPlacement { get; }
+
+    // Sets exactly these series of a gauge; a series not among them is removed, not left stale.
+    private static void Replace(Gauge gauge, IReadOnlyList<(string[] Labels, double Value)> series)
+    {
+        var now = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (labels, value) in series)
         {
-            GpuStp.WithLabels(node, gpu).Set(stp);
-            now.Add((node, gpu));
+            gauge.WithLabels(labels).Set(value);
+            now.Add(string.Join('\0', labels));
         }
 
-        foreach (var labels in GpuStp.GetAllLabelValues().Where(l => !now.Contains((l[0], l[1]))).ToList())
+        foreach (var labels in gauge.GetAllLabelValues().Where(l => !now.Contains(string.Join('\0', l))).ToList())
         {
-            GpuStp.RemoveLabelled(labels);
+            gauge.RemoveLabelled(labels);
         }
     }
 

@@ -24,6 +24,8 @@ public sealed class OperatorOptionsValidatorTests
         { "PlacementKey=too-short", "GpuPool:Operator:PlacementKey" },
         { "ApiRetry:MaxRetries=0", "GpuPool:Operator:ApiRetry:MaxRetries" },
         { "WriteParallelism=0", "GpuPool:Operator:WriteParallelism" },
+        { "MaxJobSeries=-1", "GpuPool:Operator:MaxJobSeries" },
+        { "MaxJobSeries=10001", "GpuPool:Operator:MaxJobSeries" },
         { "Caches:MaxKernels=8", "GpuPool:Operator:Caches:MaxKernels" },
         { "Caches:MaxProfilePairs=0", "GpuPool:Operator:Caches:MaxProfilePairs" },
         { "Caches:MaxPairDecisions=-1", "GpuPool:Operator:Caches:MaxPairDecisions" },
