@@ -205,6 +205,11 @@ while IFS=$'\t' read -r id title expr; do
   ((n > 0)) || empty=$((empty + 1))
 done < <(jq -r '.panels[] | .id as $id | .title as $t | .targets[] | "\($id)\t\($t)\t\(.expr)"' charts/gpupool/dashboards/gpupool.json)
 ((empty == 0)) || die "$empty dashboard queries returned no data"
+# No Grafana server comes from the package archives here: each panel is drawn from the same
+# Prometheus by the CLI instead (E2E_PANELS_DIR keeps the PNGs).
+panels_dir=${E2E_PANELS_DIR:-$work/panels}
+dotnet run --project src/GpuPool.Cli -c Release -- panels --prometheus "$prom" --out "$panels_dir" --minutes 10 | sed 's/^/    /' \
+  || die "gpupool panels found a panel without data (or could not draw one)"
 
 step="9 the report, beside gpupool simulate on the same manifests"
 say "$step"

@@ -25,6 +25,7 @@ public static class CliApp
         root.Subcommands.Add(FitArrivalsCommand.Create(stdout));
         root.Subcommands.Add(GenerateKernelsCommand.Create(stdout));
         root.Subcommands.Add(SimRunCommand.Create(Environment.GetEnvironmentVariable));
+        root.Subcommands.Add(PanelsCommand.Create(stdout, TimeProvider.System, PrometheusClient));
         PredictionCommands.AddTo(root);
 
         var parsed = root.Parse(args);
@@ -48,4 +49,11 @@ public static class CliApp
             return ExitCodes.BadInput;
         }
     }
+
+    // A base address that ends in '/', so the API path is appended to a Prometheus served under a prefix.
+    private static HttpClient PrometheusClient(Uri url) => new()
+    {
+        BaseAddress = url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/"),
+        Timeout = TimeSpan.FromSeconds(30),
+    };
 }

@@ -9,7 +9,6 @@ namespace GpuPool.Cli.Output;
 /// </summary>
 public static class ResultPlot
 {
-    private const string FontName = "GpuPool Plot Sans";
     private const int Width = 1000;
     private const int PanelHeight = 450;
 
@@ -17,9 +16,7 @@ public static class ResultPlot
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(path);
-        var font = FontLocator.Locate(Environment.GetEnvironmentVariable, File.Exists);
-        Fonts.AddFontFile(FontName, font);
-        Fonts.Default = FontName;
+        PlotFont.Use();
 
         var multiplot = new Multiplot();
         multiplot.AddPlots(2);
