@@ -5,8 +5,9 @@ namespace GpuPool.Cli.Output;
 
 /// <summary>
 /// The columns of the policy comparison, in the order every output shows them (table, JSON, and
-/// the multi-seed summary): what an operator compares first, the raw NP sum last. NaN = not
-/// applicable (a bound row has only its throughput).
+/// the multi-seed summary): what an operator compares first, the raw NP sum last. A table header
+/// carries its unit where it has one, (x) or (s); docs/simulation.md lists them and a test holds
+/// the two together. NaN = not applicable (a bound row has only its throughput).
 /// </summary>
 public static class ResultColumns
 {
@@ -16,9 +17,9 @@ public static class ResultColumns
         new("stpPerGpu", "gain(x)", "0.000", (r, _) => r.StpPerGpu),
         new("vsHeuristic", "vsHeur", "0.000", VersusHeuristic),
         new("qosReached", "qosReached", "0.000", (r, _) => r.QosReached),
-        new("makespan", "makespan", "0.0", (r, _) => r.Makespan),
-        new("avgJct", "avgJct", "0.0", (r, _) => r.AverageJct),
-        new("p95Jct", "p95Jct", "0.0", (r, _) => r.P95Jct),
+        new("makespan", "makespan(s)", "0.0", (r, _) => r.Makespan),
+        new("avgJct", "avgJct(s)", "0.0", (r, _) => r.AverageJct),
+        new("p95Jct", "p95Jct(s)", "0.0", (r, _) => r.P95Jct),
         new("gpusUsed", "gpusUsed", "0", (r, _) => r.IsBound ? double.NaN : r.GpusUsed),
         new("waiting", "waiting", "0", (r, _) => r.IsBound ? double.NaN : r.JobsWaiting),
         new("sharedJobs", "shared", "0", (r, _) => r.IsBound ? double.NaN : SharedJobs.Count(r.Outcomes)),
@@ -28,7 +29,7 @@ public static class ResultColumns
     /// <summary>What the table's footer says the columns mean.</summary>
     public const string Legend =
         "gain(x) = stpPerGpu: isolated work per busy GPU-second, the throughput gain over NoSharing (exactly 1); "
-        + "vsHeur = gain / Heuristic's gain; times in simulated seconds (JCT = arrival to end); shared = jobs that ran beside another; npSum = sum of job NP; "
+        + "vsHeur = gain / Heuristic's gain; (s) = simulated seconds (JCT = arrival to end); shared = jobs that ran beside another; npSum = sum of job NP; "
         + "Oracle = upper bound on gain for any schedule of this workload (not a run).";
 
     private static double VersusHeuristic(PolicyResult result, IReadOnlyList<PolicyResult> seed)

@@ -15,7 +15,9 @@ namespace GpuPool.Simulation.Bounds;
 /// counts. The relaxation's least busy time is thus at most any schedule's, and work over it at
 /// least any schedule's stpPerGpu. The least time is certified from below (<see cref="CoveringLp"/>),
 /// so the bound stays a bound under rounding. It covers the settings it is given: pass every
-/// setting a policy can start a pair with.
+/// setting a policy can start a pair with. A job larger than the GPU's memory is left out: no
+/// schedule can start it, so its work is in no schedule's ratio, and counting it would pull the
+/// bound towards its (mostly unshared) time and below schedules that run the rest.
 /// </summary>
 public static class ThroughputBound
 {
@@ -24,16 +26,17 @@ public static class ThroughputBound
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(rates);
         ArgumentNullException.ThrowIfNull(settings);
-        if (jobs.Count == 0)
+        var runnable = jobs.Where(j => j.GpuMemoryMiB <= rates.Gpu.MemoryMiB).ToList();
+        if (runnable.Count == 0)
         {
             return 1.0;
         }
 
         // 1. Rows: each distinct kernel and the isolated seconds of it the workload needs.
-        var kernels = jobs.SelectMany(j => j.Kernels).DistinctBy(k => k.Id).ToList();
+        var kernels = runnable.SelectMany(j => j.Kernels).DistinctBy(k => k.Id).ToList();
         var row = kernels.Select((k, i) => (k.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var demand = new double[kernels.Count];
-        foreach (var job in jobs)
+        foreach (var job in runnable)
         {
             foreach (var kernel in job.Kernels)
             {

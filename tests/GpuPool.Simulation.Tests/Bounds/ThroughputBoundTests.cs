@@ -58,6 +58,30 @@ public sealed class ThroughputBoundTests
         }
     }
 
+    /// <summary>
+    /// A job larger than the GPU's memory waits in every schedule, so the work it would add (here
+    /// a long, mostly unpaired tail that would drag the bound towards 1) must not lower the bound
+    /// below the policies that run the rest.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void A_job_no_gpu_can_hold_does_not_lower_the_bound(int seed)
+    {
+        var (rates, _) = Embedded.Value;
+        var jobs = SmallWorkload(seed);
+        var huge = new Job("huge", jobs[0].Kernels, 400, 0.1, rates.Gpu.MemoryMiB + 1);
+        var bound = ThroughputBound.StpPerGpu([.. jobs, huge], rates, PolicyCatalog.PairSettings);
+        var arrivals = jobs.Append(huge).Select(j => new JobArrival(j, 0)).ToList();
+
+        Assert.Equal(ThroughputBound.StpPerGpu(jobs, rates, PolicyCatalog.PairSettings), bound, 12);
+        foreach (var policy in PolicyCatalog.All(new GroundTruthPairPredictor(rates), null, 0.0))
+        {
+            var result = new ClusterSimulator(new ClusterOptions { Gpus = 2, GpuModel = rates.Gpu }, rates).Run(policy, arrivals);
+            Assert.Equal(1, result.JobsWaiting);
+            Assert.True(result.StpPerGpu <= bound + 1e-9, $"{policy.Label}: {result.StpPerGpu} > bound {bound}");
+        }
+    }
+
     // Three jobs of one or two kernels and few iterations, so every schedule below runs in milliseconds.
     private static List<Job> SmallWorkload(int seed)
     {
