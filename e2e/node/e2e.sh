@@ -61,9 +61,12 @@ finish() {
 }
 trap finish EXIT
 
-for tool in "$helm" "$kubectl" promtool prometheus jq curl; do
+for tool in "$helm" "$kubectl" promtool prometheus jq curl dotnet; do
   if [[ -z $tool ]] || ! command -v "$tool" >/dev/null; then die "${tool:-helm} not found: run .ci/chart-tools"; fi
 done
+# The gpupool CLI draws the panels and simulates the batch; built first, so its output stays clean.
+dotnet build src/GpuPool.Cli -c Release >"$work/cli-build.log" 2>&1 || { cat "$work/cli-build.log" >&2; die "the gpupool CLI does not build"; }
+gpupool() { dotnet src/GpuPool.Cli/bin/Release/net10.0/gpupool.dll "$@"; }
 
 step="1 node"
 say "$step"
@@ -208,7 +211,7 @@ done < <(jq -r '.panels[] | .id as $id | .title as $t | .targets[] | "\($id)\t\(
 # No Grafana server comes from the package archives here: each panel is drawn from the same
 # Prometheus by the CLI instead (E2E_PANELS_DIR keeps the PNGs).
 panels_dir=${E2E_PANELS_DIR:-$work/panels}
-dotnet run --project src/GpuPool.Cli -c Release -- panels --prometheus "$prom" --out "$panels_dir" --minutes 10 | sed 's/^/    /' \
+gpupool panels --prometheus "$prom" --out "$panels_dir" --minutes 10 | sed 's/^/    /' \
   || die "gpupool panels found a panel without data (or could not draw one)"
 
 step="9 the report, beside gpupool simulate on the same manifests"
@@ -217,7 +220,7 @@ say "$step"
 # (the operator's window times the emulator's time scale), with the emulator's co-run model.
 sim_window=$("$helm" get values --all "$release" -n "$namespace" -o json \
   | jq '(.operator.config.windowSeconds // 30) * (.devicePlugin.emulatorTimeScale // 1)')
-dotnet run --project src/GpuPool.Cli -c Release -- simulate --policy GpuPool --gpus "$gpus" --window "$sim_window" --format json \
+gpupool simulate --policy GpuPool --gpus "$gpus" --window "$sim_window" --format json \
   --manifests samples/profiles.yaml samples/compatible-pair.yaml samples/incompatible-pair.yaml samples/missing-profile.yaml samples/batch.yaml \
   >"$work/simulate.json" 2>"$work/simulate.log" || { cat "$work/simulate.log" >&2; die "gpupool simulate --manifests failed"; }
 jq -r --arg below "$below" --slurpfile sim "$work/simulate.json" '

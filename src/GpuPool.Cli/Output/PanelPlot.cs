@@ -20,35 +20,78 @@ public static class PanelPlot
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(results);
         PlotFont.Use();
-        var plot = new Plot();
-        var named = results.SelectMany(r => r.Series.Select(s => (Name: s.Name(r.Target.Legend), s.Points))).ToList();
         if (panel.Type == "table")
         {
-            var last = named.Where(s => s.Points.Count > 0).Select(s => (s.Name, Value: s.Points[^1].Value)).Where(s => double.IsFinite(s.Value)).ToList();
-            var bars = plot.Add.Bars(last.Select(s => s.Value).ToArray());
-            bars.Horizontal = true;
-            plot.Axes.Left.SetTicks([.. Enumerable.Range(0, last.Count).Select(i => (double)i)], [.. last.Select(s => s.Name)]);
-            plot.XLabel("last value");
+            SaveTable(panel, results, path);
+            return;
         }
-        else
+
+        var plot = new Plot();
+        var named = results.SelectMany(r => r.Series.Select(s => (Name: s.Name(r.Target.Legend), s.Points))).ToList();
+
+        var start = named.SelectMany(s => s.Points).Select(p => p.Time).DefaultIfEmpty(0).Min();
+        foreach (var (name, points) in named)
         {
-            var start = named.SelectMany(s => s.Points).Select(p => p.Time).DefaultIfEmpty(0).Min();
-            foreach (var (name, points) in named)
-            {
-                var line = plot.Add.Scatter(points.Select(p => (p.Time - start) / 60).ToArray(), points.Select(p => p.Value).ToArray());
-                line.LegendText = named.IndexOf((name, points)) < MaxLegend ? name : string.Empty;
-                line.MarkerSize = points.Count == 1 ? 5 : 0;
-            }
+            var line = plot.Add.Scatter(points.Select(p => (p.Time - start) / 60).ToArray(), points.Select(p => p.Value).ToArray());
+            line.LegendText = named.IndexOf((name, points)) < MaxLegend ? name : string.Empty;
+            line.MarkerSize = points.Count == 1 ? 5 : 0;
+        }
 
-            plot.XLabel("minutes");
-            if (named.Count > 0)
+        plot.XLabel("minutes");
+        if (named.Count > 0)
+        {
+            plot.ShowLegend(Alignment.UpperLeft);
+        }
+
+        var more = named.Count > MaxLegend ? $", {named.Count - MaxLegend} more series unlabelled" : string.Empty;
+        plot.Title($"{panel.Id}. {panel.Title} ({named.Count} series{more})");
+        plot.SavePng(Path.GetFullPath(path), Width, Height);
+    }
+
+    // As Grafana's table with its merge transformation: one row per label set, one column per
+    // query (its legend), each cell the series' last value.
+    private static void SaveTable(DashboardPanel panel, IReadOnlyList<(PanelTarget Target, IReadOnlyList<PanelSeries> Series)> results, string path)
+    {
+        var columns = results.Select(r => r.Target.Legend.Length > 0 ? r.Target.Legend : r.Target.Expression).ToList();
+        var keys = results.SelectMany(r => r.Series).SelectMany(s => s.Labels.Keys).Where(k => k != "__name__").Distinct().Order(StringComparer.Ordinal).ToList();
+        var rows = new SortedDictionary<string, (IReadOnlyDictionary<string, string> Labels, string[] Cells)>(StringComparer.Ordinal);
+        for (var c = 0; c < results.Count; c++)
+        {
+            foreach (var series in results[c].Series.Where(s => s.Points.Count > 0))
             {
-                plot.ShowLegend(Alignment.UpperLeft);
+                var key = string.Join("\u0000", keys.Select(k => series.Labels.GetValueOrDefault(k, string.Empty)));
+                if (!rows.TryGetValue(key, out var row))
+                {
+                    row = (series.Labels, [.. columns.Select(_ => "-")]);
+                    rows[key] = row;
+                }
+
+                row.Cells[c] = series.Points[^1].Value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
             }
         }
 
-        var more = named.Count > MaxLegend && panel.Type != "table" ? $", {named.Count - MaxLegend} more series unlabelled" : string.Empty;
-        plot.Title($"{panel.Id}. {panel.Title} ({named.Count} series{more})");
-        plot.SavePng(Path.GetFullPath(path), Width, panel.Type == "table" ? Math.Max(Height, 40 + (18 * named.Count)) : Height);
+        string[] header = [.. keys, .. columns];
+        var table = rows.Values.Select(r => (string[])[.. keys.Select(k => r.Labels.GetValueOrDefault(k, string.Empty)), .. r.Cells]).Prepend(header).ToList();
+        var widths = Enumerable.Range(0, header.Length).Select(i => table.Max(row => row[i].Length) + 2).ToList();
+        var plot = new Plot();
+        for (var r = 0; r < table.Count; r++)
+        {
+            var x = 0;
+            for (var c = 0; c < header.Length; c++)
+            {
+                var text = plot.Add.Text(table[r][c], x, -r);
+                text.LabelFontSize = 12;
+                text.LabelBold = r == 0;
+                text.LabelAlignment = Alignment.MiddleLeft;
+                x += widths[c];
+            }
+        }
+
+        var characters = widths.Sum();
+        plot.Axes.SetLimits(-1, characters + 1, -table.Count, 1);
+        plot.Layout.Frameless();
+        plot.HideGrid();
+        plot.Title($"{panel.Id}. {panel.Title} ({rows.Count} rows)");
+        plot.SavePng(Path.GetFullPath(path), Math.Max(Width, 40 + (8 * characters)), 60 + (18 * table.Count));
     }
 }

@@ -5,8 +5,9 @@ namespace GpuPool.Operator.Telemetry;
 
 /// <summary>
 /// The per-job series of the dashboard (what a user asks of one job under sharing: its QoS target,
-/// predicted and measured NP, where it runs and beside whom). The label is "gpujob", not "job":
-/// Prometheus owns "job" for the scrape job. Only the newest <c>max</c> jobs have series, so a
+/// predicted and measured NP, where it runs and beside whom). One label "gpujob" = namespace/name,
+/// the key status.partner uses: Prometheus owns "job", and "namespace" is the scrape target's in
+/// most clusters (kubernetes_sd), which would hide the job's own. Only the newest <c>max</c> jobs have series, so a
 /// cluster with a long history exports a bounded number; a deleted job loses its series.
 /// </summary>
 public static class JobSeries
@@ -17,16 +18,15 @@ public static class JobSeries
         var rows = new List<(string[], double)>();
         foreach (var job in newest)
         {
-            var (ns, name) = (job.Metadata.NamespaceProperty ?? string.Empty, job.Metadata.Name ?? string.Empty);
-            rows.Add(([ns, name, "target"], job.Spec.QosTarget));
+            rows.Add(([job.Key, "target"], job.Spec.QosTarget));
             if (job.Status?.PredictedNp is { } predicted)
             {
-                rows.Add(([ns, name, "predicted"], predicted));
+                rows.Add(([job.Key, "predicted"], predicted));
             }
 
             if (job.Status?.MeasuredNp is { } measured)
             {
-                rows.Add(([ns, name, "measured"], measured));
+                rows.Add(([job.Key, "measured"], measured));
             }
         }
 
@@ -42,8 +42,7 @@ public static class JobSeries
             var partner = j.Status!.Partner ?? string.Empty;
             return new[]
             {
-                j.Metadata.NamespaceProperty ?? string.Empty,
-                j.Metadata.Name ?? string.Empty,
+                j.Key,
                 j.Status.Node!,
                 j.Status.Gpu!.Value.ToString(CultureInfo.InvariantCulture),
                 partner,

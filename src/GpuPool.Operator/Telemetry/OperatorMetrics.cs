@@ -42,8 +42,8 @@ public sealed class OperatorMetrics
         WatchErrors = factory.CreateCounter("gpupool_watch_errors_total", "List or watch streams that failed and were retried with backoff.", "resource");
         UnreadableObjects = factory.CreateGauge("gpupool_unreadable_objects", "Objects the API server holds that the operator cannot read; each is skipped alone.", "resource");
         UnverifiedPods = factory.CreateGauge("gpupool_unverified_pods", "Pods claiming a GpuPool placement without the operator's seal; their claims are ignored.");
-        JobNp = factory.CreateGauge("gpupool_job_np", "Per job (the newest MaxJobSeries): QoS target, predicted NP when shared, measured NP when finished.", "namespace", "gpujob", "kind");
-        JobPlacement = factory.CreateGauge("gpupool_job_placement", "1 per placed job (the newest MaxJobSeries): its node, GPU, partner (empty alone) and mode.", "namespace", "gpujob", "node", "gpu", "partner", "mode");
+        JobNp = factory.CreateGauge("gpupool_job_np", "Per job (gpujob = namespace/name, the newest MaxJobSeries): QoS target, predicted NP, measured NP when finished.", "gpujob", "kind");
+        JobPlacement = factory.CreateGauge("gpupool_job_placement", "1 per placed job (gpujob = namespace/name, the newest MaxJobSeries): its node, GPU, partner (empty alone) and mode.", "gpujob", "node", "gpu", "partner", "mode");
     }
 
     /// <summary>

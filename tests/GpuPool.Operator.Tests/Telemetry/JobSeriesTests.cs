@@ -30,8 +30,8 @@ public sealed class JobSeriesTests
     {
         var rows = JobSeries.Np([Job("a", 0, status)]);
 
-        Assert.All(rows, r => Assert.Equal(["team-a", "a"], r.Labels[..2]));
-        Assert.Equal(expected, rows.Select(r => FormattableString.Invariant($"{r.Labels[2]}={r.Value}")));
+        Assert.All(rows, r => Assert.Equal("team-a/a", r.Labels[0]));
+        Assert.Equal(expected, rows.Select(r => FormattableString.Invariant($"{r.Labels[1]}={r.Value}")));
     }
 
     [Fact]
@@ -42,12 +42,12 @@ public sealed class JobSeriesTests
         GpuJob[] jobs = [Job("old", 0, placed), Job("mid", 1, placed), Job("new", 2, new GpuJobStatus { Node = "n", Gpu = 1, Partner = "team-a/mid" })];
 
         metrics.ReplaceJobSeries(JobSeries.Newest(jobs, 2));
-        Assert.Equal(["mid", "new"], Names(metrics.JobPlacement));
-        Assert.Equal(["mid", "new"], Names(metrics.JobNp).Distinct());
+        Assert.Equal(["team-a/mid", "team-a/new"], Names(metrics.JobPlacement));
+        Assert.Equal(["team-a/mid", "team-a/new"], Names(metrics.JobNp).Distinct());
 
         metrics.ReplaceJobSeries(JobSeries.Newest(jobs[..2], 2));
-        Assert.Equal(["mid", "old"], Names(metrics.JobPlacement));
-        Assert.Equal(["team-a", "mid", "n", "1", "team-a/new", "shared"], metrics.JobPlacement.GetAllLabelValues().Single(l => l[1] == "mid"));
+        Assert.Equal(["team-a/mid", "team-a/old"], Names(metrics.JobPlacement));
+        Assert.Equal(["team-a/mid", "n", "1", "team-a/new", "shared"], metrics.JobPlacement.GetAllLabelValues().Single(l => l[0] == "team-a/mid"));
 
         metrics.ClearLeaderGauges();
         Assert.Empty(metrics.JobNp.GetAllLabelValues());
@@ -65,15 +65,15 @@ public sealed class JobSeriesTests
         await harness.WindowAsync(cluster);
         await harness.WindowAsync(cluster);
 
-        var placements = harness.Metrics.JobPlacement.GetAllLabelValues().OrderBy(l => l[1], StringComparer.Ordinal).ToList();
-        Assert.Equal(["team-a", "a", "node-1", "0", "team-a/b", "shared"], placements[0]);
-        Assert.Equal(["team-a", "b", "node-1", "0", "team-a/a", "shared"], placements[1]);
-        Assert.Equal(0.9, harness.Metrics.JobNp.WithLabels("team-a", "a", "predicted").Value, 9);
+        var placements = harness.Metrics.JobPlacement.GetAllLabelValues().OrderBy(l => l[0], StringComparer.Ordinal).ToList();
+        Assert.Equal(["team-a/a", "node-1", "0", "team-a/b", "shared"], placements[0]);
+        Assert.Equal(["team-a/b", "node-1", "0", "team-a/a", "shared"], placements[1]);
+        Assert.Equal(0.9, harness.Metrics.JobNp.WithLabels("team-a/a", "predicted").Value, 9);
 
         cluster.JobFeed.Delete("team-a/a");
         await harness.WindowAsync(cluster);
-        Assert.Equal(["b"], Names(harness.Metrics.JobPlacement));
+        Assert.Equal(["team-a/b"], Names(harness.Metrics.JobPlacement));
     }
 
-    private static IEnumerable<string> Names(Prometheus.Gauge gauge) => gauge.GetAllLabelValues().Select(l => l[1]).Order(StringComparer.Ordinal);
+    private static IEnumerable<string> Names(Prometheus.Gauge gauge) => gauge.GetAllLabelValues().Select(l => l[0]).Order(StringComparer.Ordinal);
 }
