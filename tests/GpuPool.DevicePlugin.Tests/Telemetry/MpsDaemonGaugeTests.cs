@@ -1,8 +1,8 @@
 using System.Net.Sockets;
 using GpuPool.DevicePlugin.Mps;
 using GpuPool.DevicePlugin.Tests.Support;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace GpuPool.DevicePlugin.Tests.Telemetry;
 
