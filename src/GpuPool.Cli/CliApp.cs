@@ -33,7 +33,7 @@ public static class CliApp
         {
             foreach (var error in parsed.Errors)
             {
-                stderr.WriteLine($"error: {error.Message}");
+                stderr.WriteLine(ErrorLine.Of(error.Message));
             }
 
             return ExitCodes.BadInput;
@@ -45,7 +45,7 @@ public static class CliApp
         }
         catch (Exception e) when (e is DatasetFormatException or UsageException)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine(ErrorLine.Of(e.Message));
             return ExitCodes.BadInput;
         }
     }

@@ -20,7 +20,7 @@ internal static class CommandErrors
             or InvalidDataException or DatasetFormatException or ModelSchemaMismatchException)
         {
             var message = e is ArgumentException { ParamName: not null } a ? a.Message.Replace($" (Parameter '{a.ParamName}')", string.Empty, StringComparison.Ordinal) : e.Message;
-            error.WriteLine($"error: {message}");
+            error.WriteLine(ErrorLine.Of(message));
             return ExitCodes.BadInput;
         }
     }

@@ -4,6 +4,7 @@ using GpuPool.DevicePlugin.Emulator;
 using GpuPool.DevicePlugin.Inventory;
 using GpuPool.DevicePlugin.Kubelet;
 using GpuPool.DevicePlugin.Kubernetes;
+using GpuPool.DevicePlugin.Mps;
 using GpuPool.DevicePlugin.Options;
 using GpuPool.DevicePlugin.Telemetry;
 using GpuPool.Simulation.Gpus;
@@ -68,8 +69,16 @@ public static class DevicePluginHostExtensions
             services.AddHostedService<EmulatorDriver>();
         }
 
+        services.AddSingleton<MpsControlSocketProbe>();
+        services.AddSingleton<EmulatorSocketProbe>();
+        services.AddSingleton<IMpsDaemonProbe>(sp => sp.GetRequiredService<IOptions<DevicePluginOptions>>().Value.IsSimulated
+            ? sp.GetRequiredService<EmulatorSocketProbe>()
+            : sp.GetRequiredService<MpsControlSocketProbe>());
+
         services.AddGrpc();
-        services.AddHealthChecks().AddCheck<PluginHealthCheck>("device-plugin");
+        services.AddHealthChecks()
+            .AddCheck<PluginHealthCheck>("device-plugin")
+            .AddCheck<MpsDaemonHealthCheck>("mps-daemon");
         services.AddSingleton(_ => new DevicePluginMetrics(Metrics.NewCustomRegistry()));
         services.AddSingleton<DevicePluginMetricsRefresher>();
 
@@ -99,22 +108,19 @@ public static class DevicePluginHostExtensions
         {
             app.MapGrpcService<GpuEmulatorService>();
 
-            // Kestrel creates the socket owned by root with the process umask; job containers run
-            // as non-root users and must be able to connect, so open it once it exists.
+            // Kestrel creates the socket with the process umask; job containers run as non-root
+            // users, so it is opened to its group (0660) once it exists, and to nobody else.
             app.Lifetime.ApplicationStarted.Register(() =>
             {
                 if (!OperatingSystem.IsWindows())
                 {
-                    File.SetUnixFileMode(options.EmulatorSocket, EmulatorSocketMode);
+                    EmulatorSocketPermissions.Apply(options.EmulatorSocket, options.EmulatorSocketGroup);
                 }
             });
         }
 
         return app;
     }
-
-    private const UnixFileMode EmulatorSocketMode =
-        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
 
     private static void ListenOnFreshSocket(KestrelServerOptions kestrel, string socketPath)
     {

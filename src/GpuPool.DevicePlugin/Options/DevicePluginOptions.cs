@@ -24,7 +24,20 @@ public sealed class DevicePluginOptions
 
     public SimulatedGpuOptions Simulated { get; set; } = new();
 
-    public string EmulatorSocket { get; set; } = "/var/run/gpupool/emulator.sock";
+    /// <summary>
+    /// The emulator's socket (simulated mode). Its folder is mounted read-only into every job
+    /// container, so it holds nothing else: connecting needs no write access to the folder.
+    /// </summary>
+    public string EmulatorSocket { get; set; } = "/var/run/gpupool/emulator/emulator.sock";
+
+    /// <summary>
+    /// Group of the emulator socket, which is mode 0660: job containers connect as a member (the
+    /// image's own group, 1654, by default; other images add it as a supplemental group).
+    /// </summary>
+    public int EmulatorSocketGroup { get; set; } = 1654;
+
+    /// <summary>Host folder of the node's MPS control daemon (real mode); its layout is <see cref="Mps.MpsPaths"/>.</summary>
+    public string MpsDirectory { get; set; } = "/var/run/gpupool/mps";
 
     /// <summary>Simulated seconds per real second (1 = real time).</summary>
     public double EmulatorTimeScale { get; set; } = 1.0;

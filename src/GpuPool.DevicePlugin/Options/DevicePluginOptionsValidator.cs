@@ -36,6 +36,16 @@ public sealed class DevicePluginOptionsValidator : IValidateOptions<DevicePlugin
         }
 
         RequireSocketPath(failures, nameof(options.EmulatorSocket), options.EmulatorSocket);
+        if (options.EmulatorSocketGroup < 0)
+        {
+            failures.Add($"{Prefix}EmulatorSocketGroup must be a group id, 0 or more (got {options.EmulatorSocketGroup}).");
+        }
+
+        RequireAbsolute(failures, nameof(options.MpsDirectory), options.MpsDirectory);
+        if (Encoding.UTF8.GetByteCount(Mps.MpsPaths.ControlSocket(options.MpsDirectory ?? "")) > MaxUnixSocketPathBytes)
+        {
+            failures.Add($"{Prefix}MpsDirectory is too long for the MPS control socket in it ({MaxUnixSocketPathBytes} bytes).");
+        }
         RequirePositive(failures, nameof(options.EmulatorTimeScale), options.EmulatorTimeScale);
         RequirePositive(failures, nameof(options.HealthPollSeconds), options.HealthPollSeconds);
         if (options.HttpPort is < 0 or > 65535)

@@ -17,6 +17,7 @@ public sealed class DevicePluginMetrics
         Allocations = factory.CreateCounter("gpupool_device_plugin_allocations_total", "Containers the kubelet allocated a GPU share to, by GPU index.", "gpu");
         AllocatedUnits = factory.CreateCounter("gpupool_device_plugin_allocated_units_total", "Share units (percent of a GPU) handed out by Allocate, by GPU index.", "gpu");
         AllocateErrors = factory.CreateCounter("gpupool_device_plugin_allocate_errors_total", "Allocate calls refused (the pod fails admission).");
+        MpsDaemonUp = factory.CreateGauge("gpupool_device_plugin_mps_daemon_up", "1 while the node's MPS control daemon (simulated mode: the GPU emulator standing in for it) accepts connections; at 0 jobs run without their shares enforced.");
         EmulatedJobs = factory.CreateGauge("gpupool_device_plugin_emulated_jobs", "Jobs the node's GPU emulator runs now, by GPU index (simulated mode).", "gpu");
 
         // Published at zero from the start, so a query over them has data before the first event.
@@ -43,6 +44,8 @@ public sealed class DevicePluginMetrics
     public Counter AllocatedUnits { get; }
 
     public Counter AllocateErrors { get; }
+
+    public Gauge MpsDaemonUp { get; }
 
     public Gauge EmulatedJobs { get; }
 }

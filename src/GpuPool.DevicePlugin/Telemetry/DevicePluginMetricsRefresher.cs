@@ -2,6 +2,7 @@ using System.Globalization;
 using GpuPool.DevicePlugin.Devices;
 using GpuPool.DevicePlugin.Emulator;
 using GpuPool.DevicePlugin.Kubelet;
+using GpuPool.DevicePlugin.Mps;
 
 namespace GpuPool.DevicePlugin.Telemetry;
 
@@ -9,11 +10,23 @@ namespace GpuPool.DevicePlugin.Telemetry;
 /// Sets the state gauges from the plugin's own state just before each scrape, so they are never
 /// stale and nothing has to remember to update them.
 /// </summary>
-public sealed class DevicePluginMetricsRefresher(DevicePluginMetrics metrics, DeviceInventory inventory, RegistrationState registration, NodeEmulator? emulator = null)
+public sealed class DevicePluginMetricsRefresher(
+    DevicePluginMetrics metrics,
+    DeviceInventory inventory,
+    RegistrationState registration,
+    IMpsDaemonProbe mps,
+    NodeEmulator? emulator = null)
 {
-    public void Attach() => metrics.Registry.AddBeforeCollectCallback(Refresh);
+    public void Attach() => metrics.Registry.AddBeforeCollectCallback(RefreshAsync);
 
-    public void Refresh()
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        Refresh();
+        var daemon = await mps.ProbeAsync(cancellationToken).ConfigureAwait(false);
+        metrics.MpsDaemonUp.Set(daemon.Up ? 1 : 0);
+    }
+
+    private void Refresh()
     {
         var devices = inventory.Devices;
         metrics.Gpus.WithLabels(DevicePluginMetrics.Healthy).Set(devices.Count(d => d.Healthy));

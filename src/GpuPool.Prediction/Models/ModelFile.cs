@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Text.Json;
 using GpuPool.Prediction.Features;
 using GpuPool.Prediction.Training;
@@ -90,7 +91,11 @@ public static class ModelFile
         }
     }
 
-    /// <summary>An entry's bytes, refusing entries that declare or inflate to more than <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// An entry's bytes, refusing entries that declare or inflate to more than <paramref name="limit"/>
+    /// and entries whose bytes do not match their stored CRC-32 (the zip reader does not check it,
+    /// so a damaged entry would otherwise load as whatever it inflates to).
+    /// </summary>
     private static MemoryStream ReadBounded(ZipArchiveEntry entry, long limit, string sourceName)
     {
         if (entry.Length > limit)
@@ -100,6 +105,7 @@ public static class ModelFile
 
         var buffer = new MemoryStream();
         var tooLarge = false;
+        var crc = new Crc32();
         try
         {
             using var stream = entry.Open();
@@ -110,6 +116,7 @@ public static class ModelFile
                 // The declared length may lie: count what actually inflates.
                 tooLarge = buffer.Length + read > limit;
                 buffer.Write(chunk, 0, read);
+                crc.Append(chunk.AsSpan(0, read));
             }
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
@@ -122,6 +129,13 @@ public static class ModelFile
         {
             buffer.Dispose();
             throw new InvalidDataException($"Model '{sourceName}': '{entry.FullName}' inflates past the {limit} bytes accepted.");
+        }
+
+        var computed = crc.GetCurrentHashAsUInt32();
+        if (computed != entry.Crc32)
+        {
+            buffer.Dispose();
+            throw new InvalidDataException($"Model '{sourceName}': '{entry.FullName}' fails its CRC-32 check (stored {entry.Crc32:x8}, computed {computed:x8}): the file is damaged.");
         }
 
         buffer.Position = 0;

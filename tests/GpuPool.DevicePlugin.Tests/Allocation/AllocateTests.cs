@@ -35,7 +35,6 @@ public sealed class AllocateTests(RegisteredPluginFixture fixture) : IClassFixtu
             {
                 ["CUDA_MPS_ACTIVE_THREAD_PERCENTAGE"] = count.ToString(CultureInfo.InvariantCulture),
                 ["CUDA_MPS_PINNED_DEVICE_MEM_LIMIT"] = $"{gpu.Uuid}={memory}M",
-                ["CUDA_MPS_PIPE_DIRECTORY"] = "/var/run/gpupool/mps",
                 ["CUDA_VISIBLE_DEVICES"] = gpu.Uuid,
                 ["GPUPOOL_EMULATOR_SOCKET"] = socket,
                 ["GPUPOOL_GPU_INDEX"] = gpuIndex.ToString(CultureInfo.InvariantCulture),
@@ -43,8 +42,9 @@ public sealed class AllocateTests(RegisteredPluginFixture fixture) : IClassFixtu
                 ["GPUPOOL_SHARE"] = share,
             },
             container.Envs.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary());
+        // Only the socket's own folder, read-only: connecting needs no write access to it.
         var mount = Assert.Single(container.Mounts);
-        Assert.Equal((Path.GetDirectoryName(socket), Path.GetDirectoryName(socket)), (mount.HostPath, mount.ContainerPath));
+        Assert.Equal((Path.GetDirectoryName(socket), Path.GetDirectoryName(socket), true), (mount.HostPath, mount.ContainerPath, mount.ReadOnly));
     }
 
     [Fact]

@@ -11,13 +11,27 @@ public sealed class ContainerAllocationBuilderTests
     [Fact]
     public void Real_mode_exposes_the_gpu_to_the_nvidia_runtime_and_mounts_no_emulator()
     {
-        var builder = new ContainerAllocationBuilder(Microsoft.Extensions.Options.Options.Create(new DevicePluginOptions { Mode = "real" }));
+        var options = new DevicePluginOptions { Mode = "real" };
+        var builder = new ContainerAllocationBuilder(Microsoft.Extensions.Options.Options.Create(options));
 
         var response = builder.Build(new GpuAllocation(Gpu, 50));
 
         Assert.Equal("GPU-a", response.Envs["NVIDIA_VISIBLE_DEVICES"]);
         Assert.False(response.Envs.ContainsKey("GPUPOOL_EMULATOR_SOCKET"));
-        Assert.Empty(response.Mounts);
+        Assert.DoesNotContain(response.Mounts, m => m.HostPath == Path.GetDirectoryName(options.EmulatorSocket));
+    }
+
+    [Fact]
+    public void Simulated_mode_mounts_only_the_emulator_socket_folder_read_only_and_no_mps()
+    {
+        var options = new DevicePluginOptions();
+        var builder = new ContainerAllocationBuilder(Microsoft.Extensions.Options.Options.Create(options));
+
+        var response = builder.Build(new GpuAllocation(Gpu, 50));
+
+        var mount = Assert.Single(response.Mounts);
+        Assert.Equal(("/var/run/gpupool/emulator", "/var/run/gpupool/emulator", true), (mount.HostPath, mount.ContainerPath, mount.ReadOnly));
+        Assert.False(response.Envs.ContainsKey("CUDA_MPS_PIPE_DIRECTORY"));
     }
 
     [Theory]

@@ -19,6 +19,9 @@ public sealed class OptionsValidationTests
         { "GpuPool:DevicePlugin:Simulated:Count", "0", "GpuPool:DevicePlugin:Simulated:Count" },
         { "GpuPool:DevicePlugin:Simulated:SmCount", "0", "GpuPool:DevicePlugin:Simulated:SmCount" },
         { "GpuPool:DevicePlugin:EmulatorSocket", "/" + new string('s', 120) + ".sock", "GpuPool:DevicePlugin:EmulatorSocket" },
+        { "GpuPool:DevicePlugin:EmulatorSocketGroup", "-1", "GpuPool:DevicePlugin:EmulatorSocketGroup" },
+        { "GpuPool:DevicePlugin:MpsDirectory", "var/run/mps", "GpuPool:DevicePlugin:MpsDirectory" },
+        { "GpuPool:DevicePlugin:MpsDirectory", "/" + new string('m', 100), "GpuPool:DevicePlugin:MpsDirectory" },
     };
 
     [Theory]
@@ -41,8 +44,8 @@ public sealed class OptionsValidationTests
 
         Assert.True(result.Succeeded, result.FailureMessage);
         Assert.Equal(
-            ("simulated", "/var/lib/kubelet/device-plugins", "/var/run/gpupool/emulator.sock", 1.0, 10.0, 8081),
-            (options.Mode, options.KubeletSocketDir, options.EmulatorSocket, options.EmulatorTimeScale, options.HealthPollSeconds, options.HttpPort));
+            ("simulated", "/var/lib/kubelet/device-plugins", "/var/run/gpupool/emulator/emulator.sock", 1654, "/var/run/gpupool/mps", 1.0, 10.0, 8081),
+            (options.Mode, options.KubeletSocketDir, options.EmulatorSocket, options.EmulatorSocketGroup, options.MpsDirectory, options.EmulatorTimeScale, options.HealthPollSeconds, options.HttpPort));
         Assert.Equal(("V100", 2, 32768L, 80), (options.Simulated.Model, options.Simulated.Count, options.Simulated.MemoryMiB, options.Simulated.SmCount));
     }
 }

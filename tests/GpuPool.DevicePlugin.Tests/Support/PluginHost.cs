@@ -44,6 +44,8 @@ public sealed class PluginHost : IAsyncDisposable
             ["GpuPool:DevicePlugin:NodeName"] = NodeName,
             ["GpuPool:DevicePlugin:KubeletSocketDir"] = directory.KubeletDir,
             ["GpuPool:DevicePlugin:EmulatorSocket"] = directory.EmulatorSocket,
+            ["GpuPool:DevicePlugin:EmulatorSocketGroup"] = UnixFileOwner.CurrentGroup.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["GpuPool:DevicePlugin:MpsDirectory"] = directory.MpsDirectory,
             ["GpuPool:DevicePlugin:HttpPort"] = "0",
             ["GpuPool:DevicePlugin:HealthPollSeconds"] = "3600",
         };
@@ -62,12 +64,19 @@ public sealed class PluginHost : IAsyncDisposable
         TempDirectory directory,
         IDictionary<string, string?>? settings = null,
         TimeProvider? timeProvider = null,
-        ICoRunModel? coRunModel = null)
+        ICoRunModel? coRunModel = null,
+        IProcessRunner? processRunner = null)
     {
         var builder = CreateBuilder(directory, settings);
         if (timeProvider is not null)
         {
             builder.Services.AddSingleton(timeProvider);
+        }
+
+        // Real mode: nvidia-smi's answers.
+        if (processRunner is not null)
+        {
+            builder.Services.AddSingleton(processRunner);
         }
 
         builder.Services.AddSingleton(coRunModel ?? new TableCoRunModel(new Dictionary<(string, string), (double, double)>()));

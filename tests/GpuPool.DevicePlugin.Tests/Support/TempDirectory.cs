@@ -19,6 +19,8 @@ public sealed class TempDirectory : IDisposable
 
     public string EmulatorSocket => System.IO.Path.Combine(Path, "run", "emulator.sock");
 
+    public string MpsDirectory => System.IO.Path.Combine(Path, "mps");
+
     public void Dispose()
     {
         try

@@ -4,7 +4,6 @@ using GpuPool.DevicePlugin.Kubelet.V1Beta1;
 using GpuPool.DevicePlugin.Telemetry;
 using GpuPool.DevicePlugin.Tests.Support;
 using Grpc.Core;
-using Microsoft.Extensions.DependencyInjection;
 using DevicePluginClient = GpuPool.DevicePlugin.Kubelet.V1Beta1.DevicePlugin.DevicePluginClient;
 
 namespace GpuPool.DevicePlugin.Tests.Telemetry;
@@ -57,22 +56,13 @@ public sealed class DevicePluginMetricsTests(RegisteredPluginFixture fixture) : 
         Assert.Equal(0, Value(scrape, "gpupool_device_plugin_gpus", "health=\"unhealthy\""));
         Assert.Equal(1, Value(scrape, "gpupool_device_plugin_registered", null));
         Assert.Equal(0, Value(scrape, "gpupool_device_plugin_emulated_jobs", "gpu=\"0\""));
+        // Simulated mode: the emulator stands in for the MPS daemon, and it is listening.
+        Assert.Equal(1, Value(scrape, "gpupool_device_plugin_mps_daemon_up", null));
     }
 
-    private async Task<string[]> ScrapeAsync()
-    {
-        using var stream = new MemoryStream();
-        await fixture.Host.Services.GetRequiredService<DevicePluginMetrics>().Registry.CollectAndExportAsTextAsync(stream);
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()).Split('\n');
-    }
+    private Task<string[]> ScrapeAsync() => MetricsScrape.ScrapeAsync(fixture.Host);
 
-    /// <summary>The sample of <paramref name="name"/> with <paramref name="label"/> (or no labels); 0 when absent.</summary>
-    private static double Value(string[] scrape, string name, string? label)
-    {
-        var prefix = label is null ? $"{name} " : $"{name}{{{label}}} ";
-        var line = scrape.FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
-        return line is null ? 0 : double.Parse(line[prefix.Length..], CultureInfo.InvariantCulture);
-    }
+    private static double Value(string[] scrape, string name, string? label) => MetricsScrape.Value(scrape, name, label);
 
     private async Task AllocateAsync(int gpuIndex, IEnumerable<string> ids)
     {

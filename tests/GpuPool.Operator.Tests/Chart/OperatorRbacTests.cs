@@ -37,6 +37,19 @@ public sealed class OperatorRbacTests
         Assert.True(expected.SequenceEqual(granted), $"{scenario}: device plugin granted [{string.Join(", ", granted)}]");
     }
 
+    [RequiresHelmTheory]
+    [MemberData(nameof(Scenarios))]
+    public void Lease_access_is_limited_to_the_operators_own_lease_except_create(string scenario, string[] arguments)
+    {
+        var named = RbacGrants.NamesBoundTo(HelmChart.Render(arguments), OperatorAccount);
+
+        // The ConfigMap's LeaseName; create alone cannot carry a name (RBAC checks it before the name exists).
+        Assert.True(named.TryGetValue("get coordination.k8s.io/leases", out var get) && get.SequenceEqual([OperatorAccount]), $"{scenario}: get leases on [{string.Join(", ", get ?? [])}]");
+        Assert.True(named.TryGetValue("update coordination.k8s.io/leases", out var update) && update.SequenceEqual([OperatorAccount]), $"{scenario}: update leases on [{string.Join(", ", update ?? [])}]");
+        Assert.Empty(named["create coordination.k8s.io/leases"]);
+        Assert.Equal(OperatorAccount, Assert.Single(HelmChart.Render(arguments), o => o.Kind == "ConfigMap" && o.Name == OperatorAccount).Scalar("data", "GpuPool__Operator__LeaderElection__LeaseName"));
+    }
+
     [RequiresHelmFact]
     public void Without_the_device_plugin_its_account_gets_nothing()
     {

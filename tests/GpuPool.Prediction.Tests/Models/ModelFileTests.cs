@@ -114,6 +114,36 @@ public class ModelFileTests
         Assert.Contains("accepted", error.Message, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> Entries => ["metadata.json", "mlnet-model.zip"];
+
+    [Theory]
+    [MemberData(nameof(Entries))]
+    public void An_entry_whose_crc_does_not_match_its_bytes_is_refused_by_name(string entryName)
+    {
+        using var file = SavedFullModel();
+        var bytes = file.ToArray();
+        uint stored;
+        using (var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read))
+        {
+            stored = zip.GetEntry(entryName)!.Crc32;
+        }
+
+        // The CRC is written twice (local header and central directory): flip one bit of both.
+        var crc = BitConverter.GetBytes(stored);
+        var places = Enumerable.Range(0, bytes.Length - 3).Where(i => bytes.AsSpan(i, 4).SequenceEqual(crc)).ToList();
+        Assert.Equal(2, places.Count);
+        foreach (var place in places)
+        {
+            bytes[place] ^= 0x01;
+        }
+
+        var error = Assert.Throws<InvalidDataException>(() => ModelFile.Load(new MemoryStream(bytes), "crc.zip"));
+
+        Assert.Contains("crc.zip", error.Message, StringComparison.Ordinal);
+        Assert.Contains(entryName, error.Message, StringComparison.Ordinal);
+        Assert.Contains("CRC-32", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Byte_flips_end_in_success_or_a_named_refusal()
     {
