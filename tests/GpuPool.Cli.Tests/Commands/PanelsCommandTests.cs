@@ -22,6 +22,7 @@ public sealed class PanelsCommandTests
         var panels = DashboardPanel.Read(File.ReadAllText(Dashboard), "gpupool.json");
 
         Assert.Equal(expected.Select(p => p.GetProperty("id").GetInt32()), panels.Select(p => p.Id));
+        Assert.Equal(panels.Count, panels.Select(p => p.Id).Distinct().Count());
         Assert.Equal(expected.Sum(p => p.GetProperty("targets").GetArrayLength()), panels.Sum(p => p.Targets.Count));
         Assert.Contains(panels, p => p.Type == "table");
     }
