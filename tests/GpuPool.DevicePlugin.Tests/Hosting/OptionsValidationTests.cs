@@ -19,6 +19,9 @@ public sealed class OptionsValidationTests
         { "GpuPool:DevicePlugin:Simulated:Count", "0", "GpuPool:DevicePlugin:Simulated:Count" },
         { "GpuPool:DevicePlugin:Simulated:SmCount", "0", "GpuPool:DevicePlugin:Simulated:SmCount" },
         { "GpuPool:DevicePlugin:EmulatorSocket", "/" + new string('s', 120) + ".sock", "GpuPool:DevicePlugin:EmulatorSocket" },
+        { "GpuPool:DevicePlugin:PlacementKey", "", "GpuPool:DevicePlugin:PlacementKey" },
+        { "GpuPool:DevicePlugin:PlacementKey", "too-short", "GpuPool:DevicePlugin:PlacementKey" },
+        { "GpuPool:DevicePlugin:PreviousPlacementKey", PluginHost.PlacementKey, "GpuPool:DevicePlugin:PreviousPlacementKey" },
     };
 
     [Theory]
@@ -33,9 +36,9 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
-    public void Defaults_are_the_documented_ones_and_valid_once_a_node_is_named()
+    public void Defaults_are_the_documented_ones_and_valid_once_a_node_and_the_placement_key_are_given()
     {
-        var options = new DevicePluginOptions { NodeName = "node-a" };
+        var options = new DevicePluginOptions { NodeName = "node-a", PlacementKey = PluginHost.PlacementKey };
 
         var result = new DevicePluginOptionsValidator().Validate(null, options);
 

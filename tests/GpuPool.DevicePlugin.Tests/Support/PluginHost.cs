@@ -1,3 +1,4 @@
+using GpuPool.DevicePlugin.Allocation;
 using GpuPool.DevicePlugin.Devices;
 using GpuPool.DevicePlugin.Hosting;
 using GpuPool.DevicePlugin.Inventory;
@@ -19,6 +20,9 @@ public sealed class PluginHost : IAsyncDisposable
 {
     public const string NodeName = "node-a";
 
+    /// <summary>The placement key the host verifies with (the operator's, in a real cluster).</summary>
+    public const string PlacementKey = "plugin-test-placement-key-0123456789ab";
+
     private readonly WebApplication _app;
 
     private PluginHost(WebApplication app, TempDirectory directory)
@@ -33,6 +37,9 @@ public sealed class PluginHost : IAsyncDisposable
 
     public DeviceInventory Inventory => Services.GetRequiredService<DeviceInventory>();
 
+    /// <summary>The pods and GpuJobs Allocate sees.</summary>
+    public FakePlacementReader Placements => Services.GetRequiredService<FakePlacementReader>();
+
     public static WebApplicationBuilder CreateBuilder(TempDirectory directory, IDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
@@ -46,6 +53,7 @@ public sealed class PluginHost : IAsyncDisposable
             ["GpuPool:DevicePlugin:EmulatorSocket"] = directory.EmulatorSocket,
             ["GpuPool:DevicePlugin:HttpPort"] = "0",
             ["GpuPool:DevicePlugin:HealthPollSeconds"] = "3600",
+            ["GpuPool:DevicePlugin:PlacementKey"] = PlacementKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -55,6 +63,8 @@ public sealed class PluginHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.AddGpuPoolDevicePlugin();
         builder.Services.AddSingleton<INodeInventoryPublisher>(new RecordingNodeInventoryPublisher());
+        builder.Services.AddSingleton<FakePlacementReader>();
+        builder.Services.AddSingleton<IPlacementReader>(sp => sp.GetRequiredService<FakePlacementReader>());
         return builder;
     }
 
