@@ -44,6 +44,8 @@ public sealed class NodeFixture : IAsyncLifetime, IDisposable
 
         var emulatorDir = Path.Combine(Node.StateDir, "emulator");
         Directory.CreateDirectory(emulatorDir);
+        // One placement key per run, shared as the chart's Secret shares it: the operator seals, the plugin verifies.
+        var placementKey = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
         DevicePlugin = new HostProcess(
             RepositoryLayout.AppDll("GpuPool.DevicePlugin", "GpuPool.DevicePlugin.dll"),
             new Dictionary<string, string>
@@ -55,6 +57,7 @@ public sealed class NodeFixture : IAsyncLifetime, IDisposable
                 ["GpuPool__DevicePlugin__EmulatorSocket"] = Path.Combine(emulatorDir, "emulator.sock"),
                 ["GpuPool__DevicePlugin__EmulatorTimeScale"] = "4",
                 ["GpuPool__DevicePlugin__HttpPort"] = FreePort(),
+                ["GpuPool__DevicePlugin__PlacementKey"] = placementKey,
             },
             Path.Combine(Node.StateDir, "device-plugin.log"));
         Operator = new HostProcess(
@@ -64,6 +67,7 @@ public sealed class NodeFixture : IAsyncLifetime, IDisposable
                 ["KUBECONFIG"] = Node.Kubeconfig,
                 ["GpuPool__Operator__WindowSeconds"] = "3",
                 ["GpuPool__Operator__HttpPort"] = FreePort(),
+                ["GpuPool__Operator__PlacementKey"] = placementKey,
                 ["GpuPool__Operator__LeaderElection__LeaseNamespace"] = "default",
                 ["GpuPool__Operator__ObservationsPath"] = Path.Combine(Node.StateDir, "observations.jsonl"),
             },

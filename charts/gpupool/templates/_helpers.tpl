@@ -76,3 +76,26 @@ prometheus.io/port: {{ .port | quote }}
 prometheus.io/path: /metrics
 {{- end -}}
 {{- end -}}
+
+{{/* The Secret holding the placement key: the one named in values, else the chart's own. */}}
+{{- define "gpupool.placementKey.secretName" -}}
+{{- default (printf "%s-placement-key" (include "gpupool.fullname" .)) .Values.placementKey.existingSecret -}}
+{{- end -}}
+
+{{/*
+The placement key and the key before a rotation (optional), from the Secret, as the env of one
+component; pass (dict "ctx" $ "section" "Operator").
+*/}}
+{{- define "gpupool.placementKeyEnv" -}}
+- name: GpuPool__{{ .section }}__PlacementKey
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "gpupool.placementKey.secretName" .ctx }}
+      key: {{ .ctx.Values.placementKey.secretKey }}
+- name: GpuPool__{{ .section }}__PreviousPlacementKey
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "gpupool.placementKey.secretName" .ctx }}
+      key: {{ .ctx.Values.placementKey.previousSecretKey }}
+      optional: true
+{{- end -}}

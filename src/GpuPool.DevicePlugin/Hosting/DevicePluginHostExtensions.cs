@@ -44,13 +44,15 @@ public static class DevicePluginHostExtensions
         services.AddSingleton<DeviceInventory>();
         services.AddHostedService<DeviceHealthMonitor>();
 
-        // 3. Kubernetes adapter: node inventory publishing (Allocate needs no API call).
+        // 3. Kubernetes adapter: node inventory publishing, and the pods Allocate checks.
         services.AddSingleton<KubernetesClientProvider>();
         services.AddSingleton<INodeInventoryPublisher, KubernetesNodeInventoryPublisher>();
+        services.TryAddSingleton<IPlacementReader, KubernetesPlacementReader>();
         services.AddHostedService<NodeInventoryPublishing>();
 
         // 4. The kubelet plugin: one restartable server per GPU resource, registration lifecycle.
         services.AddSingleton<ContainerAllocationBuilder>();
+        services.AddSingleton<PlacementGuard>();
         services.AddSingleton<PluginServerFactory>();
         services.AddSingleton<KubeletRegistrar>();
         services.AddSingleton<RegistrationState>();

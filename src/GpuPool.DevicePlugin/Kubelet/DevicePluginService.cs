@@ -9,14 +9,16 @@ namespace GpuPool.DevicePlugin.Kubelet;
 
 /// <summary>
 /// The kubelet-facing gRPC service of one GPU's resource: advertises its per-percent devices and
-/// answers Allocate from the request alone (this resource is the GPU, the number of devices the
-/// share), so the answer never depends on which pod asks, when, or what this process remembers.
+/// answers Allocate from the request (this resource is the GPU, the number of devices the share),
+/// so the answer never depends on when a pod asks or what this process remembers; it answers only
+/// when the pods the call can be for are the operator's (<see cref="PlacementGuard"/>).
 /// </summary>
 public sealed partial class DevicePluginService(
     int gpuIndex,
     string resourceName,
     DeviceInventory inventory,
     ContainerAllocationBuilder builder,
+    PlacementGuard guard,
     DevicePluginMetrics metrics,
     ILogger<DevicePluginService> logger) : V1Beta1.DevicePlugin.DevicePluginBase
 {
@@ -51,9 +53,10 @@ public sealed partial class DevicePluginService(
         }
     }
 
-    public override Task<AllocateResponse> Allocate(AllocateRequest request, ServerCallContext context)
+    public override async Task<AllocateResponse> Allocate(AllocateRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
         var devices = inventory.Devices;
         var response = new AllocateResponse();
         foreach (var container in request.ContainerRequests)
@@ -62,10 +65,12 @@ public sealed partial class DevicePluginService(
             try
             {
                 allocation = AllocationRequestReader.Read(gpuIndex, resourceName, devices, container.DevicesIds);
+                await guard.AuthorizeAsync(gpuIndex, resourceName, allocation.Units, context.CancellationToken).ConfigureAwait(false);
             }
-            catch (RpcException)
+            catch (RpcException e)
             {
                 metrics.AllocateErrors.Inc();
+                LogRefused(resourceName, e.Status.Detail);
                 throw;
             }
 
@@ -75,7 +80,7 @@ public sealed partial class DevicePluginService(
             response.ContainerResponses.Add(builder.Build(allocation));
         }
 
-        return Task.FromResult(response);
+        return response;
     }
 
     public override Task<PreStartContainerResponse> PreStartContainer(PreStartContainerRequest request, ServerCallContext context) =>
@@ -93,6 +98,9 @@ public sealed partial class DevicePluginService(
 
         return response;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Allocate on {Resource} refused: {Reason}")]
+    private partial void LogRefused(string resource, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Allocated GPU {Index} ({Uuid}) with {Units} percent.")]
     private partial void LogAllocated(int index, string uuid, int units);

@@ -12,6 +12,7 @@ namespace GpuPool.DevicePlugin.Kubelet;
 public sealed class PluginServerFactory(
     DeviceInventory inventory,
     ContainerAllocationBuilder builder,
+    PlacementGuard guard,
     DevicePluginMetrics metrics,
     ILoggerFactory loggerFactory,
     IOptions<DevicePluginOptions> options)
@@ -19,7 +20,7 @@ public sealed class PluginServerFactory(
     public PluginServer Create(int gpuIndex)
     {
         var resource = GpuResources.Name(options.Value.ResourcePrefix, gpuIndex);
-        var service = new DevicePluginService(gpuIndex, resource, inventory, builder, metrics, loggerFactory.CreateLogger<DevicePluginService>());
+        var service = new DevicePluginService(gpuIndex, resource, inventory, builder, guard, metrics, loggerFactory.CreateLogger<DevicePluginService>());
         return new PluginServer(service, loggerFactory, options);
     }
 }

@@ -46,5 +46,14 @@ public sealed class DevicePluginOptions
 
     public int HttpPort { get; set; } = 8081;
 
+    /// <summary>
+    /// The operator's placement key (the same Secret): Allocate serves only a pod whose placement
+    /// seal verifies under it. Required.
+    /// </summary>
+    public string PlacementKey { get; set; } = "";
+
+    /// <summary>The key before a rotation: seals written with it still verify. Empty when not rotating.</summary>
+    public string PreviousPlacementKey { get; set; } = "";
+
     public bool IsSimulated => string.Equals(Mode, SimulatedMode, StringComparison.Ordinal);
 }

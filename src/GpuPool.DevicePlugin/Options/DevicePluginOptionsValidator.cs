@@ -1,6 +1,7 @@
 using System.Text;
 using GpuPool.Core.Contracts;
 using GpuPool.DevicePlugin.Kubelet;
+using GpuPool.Operator.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace GpuPool.DevicePlugin.Options;
@@ -53,6 +54,7 @@ public sealed class DevicePluginOptionsValidator : IValidateOptions<DevicePlugin
             failures.Add($"{Prefix}HttpPort must be in 0..65535 (got {options.HttpPort}).");
         }
 
+        failures.AddRange(PlacementKeys.Problems(Prefix, options.PlacementKey, options.PreviousPlacementKey));
         var simulated = options.Simulated;
         if (string.IsNullOrWhiteSpace(simulated.Model))
         {

@@ -55,10 +55,16 @@ public sealed class OperatorOptions
 
     /// <summary>
     /// Secret key (at least 32 characters) of the seal on every pod the operator writes; only pods
-    /// whose seal verifies are believed about placements. Empty turns sealing off (a warning at
-    /// start); the chart does not set one yet.
+    /// whose seal verifies are believed about placements, and the device plugin serves no other
+    /// pod. Required: the chart keeps it in a Secret shared with the device plugin.
     /// </summary>
     public string PlacementKey { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The key before a rotation: seals written with it still verify (nothing new is sealed with
+    /// it), so pods placed before the rotation keep their placements. Empty when not rotating.
+    /// </summary>
+    public string PreviousPlacementKey { get; set; } = string.Empty;
 
     /// <summary>
     /// Placements written at once after a window's plan (create, bind, status, Event each): the plan

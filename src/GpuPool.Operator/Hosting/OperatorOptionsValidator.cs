@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using GpuPool.Core.Contracts;
+using GpuPool.Operator.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace GpuPool.Operator.Hosting;
@@ -36,8 +37,7 @@ public sealed partial class OperatorOptionsValidator : IValidateOptions<Operator
             Require(IsDnsLabel(options.Namespaces[i]), $"Namespaces:{i}", "must be a namespace name", options.Namespaces[i]);
         }
 
-        // The key itself is never echoed.
-        Require(options.PlacementKey.Length is 0 or >= 32, "PlacementKey", "must be empty or at least 32 characters", $"{options.PlacementKey.Length} characters");
+        errors.AddRange(PlacementKeys.Problems(P, options.PlacementKey, options.PreviousPlacementKey));
         Require(options.ModelPath.Length == 0 || File.Exists(options.ModelPath), "ModelPath", "must name an existing model file or be empty", options.ModelPath);
         var retry = options.ApiRetry;
         Require(retry.MaxRetries is >= 1 and <= 20, "ApiRetry:MaxRetries", "must be in [1, 20]", retry.MaxRetries);

@@ -21,12 +21,15 @@ public sealed class PlacementSeal
     private const string Prefix = GpuPoolApi.Group + "/";
 
     private readonly byte[] _key;
+    private readonly byte[]? _previousKey;
     private readonly string _resourcePrefix;
 
-    public PlacementSeal(string key, string resourcePrefix)
+    /// <summary>Seals with <paramref name="key"/>; verifies with it or, during a rotation, with <paramref name="previousKey"/>.</summary>
+    public PlacementSeal(string key, string resourcePrefix, string? previousKey = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         _key = Encoding.UTF8.GetBytes(key);
+        _previousKey = string.IsNullOrEmpty(previousKey) ? null : Encoding.UTF8.GetBytes(previousKey);
         _resourcePrefix = resourcePrefix;
     }
 
@@ -49,7 +52,7 @@ public sealed class PlacementSeal
         ArgumentNullException.ThrowIfNull(pod);
         pod.Metadata.Annotations ??= new Dictionary<string, string>();
         pod.Metadata.Annotations.Remove(Annotation);
-        pod.Metadata.Annotations[Annotation] = Compute(pod);
+        pod.Metadata.Annotations[Annotation] = Compute(pod, _key);
     }
 
     public bool Verifies(V1Pod pod)
@@ -61,11 +64,12 @@ public sealed class PlacementSeal
             return false;
         }
 
-        var expected = Encoding.ASCII.GetBytes(Compute(pod));
-        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(seal));
+        var written = Encoding.ASCII.GetBytes(seal);
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Compute(pod, _key)), written)
+            || (_previousKey is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Compute(pod, _previousKey)), written));
     }
 
-    private string Compute(V1Pod pod)
+    private string Compute(V1Pod pod, byte[] key)
     {
         var meta = pod.Metadata;
         var text = new StringBuilder("gpupool-seal/v1");
@@ -78,28 +82,31 @@ public sealed class PlacementSeal
         }
 
         Add(MetadataValues.Get(meta.Labels, GpuPoolApi.JobNameLabel));
-        foreach (var (key, value) in (meta.Annotations ?? new Dictionary<string, string>())
+        foreach (var (name, value) in (meta.Annotations ?? new Dictionary<string, string>())
             .Where(a => a.Key.StartsWith(Prefix, StringComparison.Ordinal) && a.Key != Annotation)
             .OrderBy(a => a.Key, StringComparer.Ordinal))
         {
-            Add(key);
+            Add(name);
             Add(value);
         }
 
+        // The amount each container holds, not how it was written: the API server copies a limit
+        // into a missing request (extended resources must have both equal), so a seal over limits
+        // and requests apart would not verify on the pod as stored.
         var containers = (pod.Spec?.InitContainers ?? []).Concat(pod.Spec?.Containers ?? []);
         foreach (var container in containers)
         {
-            foreach (var (kind, resources) in new[] { ("limit", container.Resources?.Limits), ("request", container.Resources?.Requests) })
+            var limits = container.Resources?.Limits ?? new Dictionary<string, ResourceQuantity>();
+            var requests = container.Resources?.Requests ?? new Dictionary<string, ResourceQuantity>();
+            foreach (var resource in limits.Keys.Union(requests.Keys)
+                .Where(r => GpuResources.IndexOf(_resourcePrefix, r) is not null)
+                .Order(StringComparer.Ordinal))
             {
-                foreach (var (name, quantity) in (resources ?? new Dictionary<string, ResourceQuantity>())
-                    .Where(r => GpuResources.IndexOf(_resourcePrefix, r.Key) is not null)
-                    .OrderBy(r => r.Key, StringComparer.Ordinal))
-                {
-                    Add($"{container.Name}/{kind}/{name}={quantity}");
-                }
+                var quantity = limits.TryGetValue(resource, out var limit) ? limit : requests[resource];
+                Add($"{container.Name}/{resource}={quantity}");
             }
         }
 
-        return Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(text.ToString())));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(text.ToString())));
     }
 }

@@ -14,7 +14,7 @@ namespace GpuPool.Operator.Scheduling;
 /// the cache, the window, and the loop that runs it. <c>predictionCaches</c> are the policy's
 /// caches, trimmed to their bounds before each window's plan and reported as gauges.
 /// </summary>
-public sealed partial class Scheduler : IDisposable
+public sealed class Scheduler : IDisposable
 {
     public Scheduler(
         IClusterPort port,
@@ -33,14 +33,9 @@ public sealed partial class Scheduler : IDisposable
         ArgumentNullException.ThrowIfNull(loggers);
         Cache = cache;
         var logger = loggers.CreateLogger("GpuPool.Operator.Scheduler");
-        if (options.PlacementKey.Length > 0)
-        {
-            port = new SealingClusterPort(port, new PlacementSeal(options.PlacementKey, options.ResourcePrefix), metrics.UnverifiedPods, logger);
-        }
-        else
-        {
-            LogNoPlacementKey(logger);
-        }
+        // Sealing is not optional: a cluster where any pod's gpupool.io annotations are believed lets
+        // a user pick a partner's GPU and share (validation requires the key).
+        port = new SealingClusterPort(port, new PlacementSeal(options.PlacementKey, options.ResourcePrefix, options.PreviousPlacementKey), metrics.UnverifiedPods, logger);
 
         var writer = new ApiWriter(options.ApiRetry, metrics, time);
         var jobs = new JobWriter(port, writer, cache, metrics, logger);
@@ -95,7 +90,4 @@ public sealed partial class Scheduler : IDisposable
         && SyncScopes.All(s => Cache.Jobs.IsSynced(s) && Cache.Profiles.IsSynced(s) && Cache.Pods.IsSynced(s));
 
     public void Dispose() => Loop.Dispose();
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "GpuPool:Operator:PlacementKey is empty: pods are not sealed, and a hand-written pod's gpupool.io annotations are believed")]
-    private static partial void LogNoPlacementKey(ILogger logger);
 }

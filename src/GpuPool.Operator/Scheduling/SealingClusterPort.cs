@@ -10,7 +10,7 @@ using Prometheus;
 namespace GpuPool.Operator.Scheduling;
 
 /// <summary>
-/// The port as the scheduler uses it when a placement key is set: every pod the operator creates
+/// The port as the scheduler uses it: every pod the operator creates
 /// is sealed (<see cref="PlacementSeal"/>), and every pod it reads whose GpuPool claims do not
 /// verify is seen without them (<see cref="UnverifiedClaims"/>). So a hand-written pod saying
 /// "partner: A/victim, share 0.95", or one squatting a job's pod name with its owner reference,
@@ -80,6 +80,6 @@ public sealed partial class SealingClusterPort(IClusterPort inner, PlacementSeal
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pod {Pod} claims a GpuPool placement without a valid seal: its claims are ignored, its GPU units still count")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pod {Pod} claims a GpuPool placement without a seal that verifies under GpuPool:Operator:PlacementKey or PreviousPlacementKey: its claims are ignored, its GPU units still count (after a key rotation, set PreviousPlacementKey to the old key)")]
     private partial void LogUnverified(string pod);
 }

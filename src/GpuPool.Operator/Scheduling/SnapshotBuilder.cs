@@ -66,8 +66,9 @@ public sealed partial class SnapshotBuilder(ClusterCache cache, JobTranslations 
                 var onGpu = occupants[id].ToList();
                 var predicted = onGpu.Sum(PredictedNp);
                 var free = Math.Max(0, GpuResources.UnitsPerGpu - used.GetValueOrDefault(id));
-                var state = free == 0 || (onGpu.Count == 0 && free < GpuResources.UnitsPerGpu)
-                    ? null // full, or held by pods that are not GpuJobs: nothing to pair with safely
+                var foreign = used.GetValueOrDefault(id) - onGpu.Sum(p => PodGpuRequests.Of(p, resourcePrefix).GetValueOrDefault(id));
+                var state = free == 0 || foreign > 0
+                    ? null // full, or partly held by a pod that is not a (sealed) GpuJob pod: no share of it is known to be safe
                     : State(new Gpu(id, inventory.Model), onGpu);
                 slots.Add(new GpuSlot(new Gpu(id, inventory.Model), gpu.Uuid, state, predicted, Reservation(onGpu, podsByJob), free));
             }

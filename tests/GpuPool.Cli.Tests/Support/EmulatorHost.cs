@@ -51,6 +51,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             ["GpuPool:DevicePlugin:KubeletSocketDir"] = Path.Combine(directory, "kubelet"),
             ["GpuPool:DevicePlugin:EmulatorSocket"] = Path.Combine(directory, "emulator.sock"),
             ["GpuPool:DevicePlugin:HttpPort"] = "0",
+            ["GpuPool:DevicePlugin:PlacementKey"] = "cli-test-placement-key-0123456789abcdef",
         });
         builder.AddGpuPoolDevicePlugin();
         builder.Services.AddSingleton<TimeProvider>(time);

@@ -7,7 +7,7 @@ using DevicePluginClient = GpuPool.DevicePlugin.Kubelet.V1Beta1.DevicePlugin.Dev
 
 namespace GpuPool.DevicePlugin.Tests.Allocation;
 
-/// <summary>Allocate through the registered servers: the resource is the GPU, the number of device IDs the share.</summary>
+/// <summary>Allocate through the registered servers for the operator's pods: the resource is the GPU, the number of device IDs the share.</summary>
 public sealed class AllocateTests(RegisteredPluginFixture fixture) : IClassFixture<RegisteredPluginFixture>
 {
     public static TheoryData<int, int, int, string, string> Allocations => new()
@@ -75,8 +75,14 @@ public sealed class AllocateTests(RegisteredPluginFixture fixture) : IClassFixtu
         Assert.Equal("40", Assert.Single(served.ContainerResponses).Envs["CUDA_MPS_ACTIVE_THREAD_PERCENTAGE"]);
     }
 
+    /// <summary>Allocate as the kubelet calls it for operator pods waiting for these devices' units.</summary>
     private async Task<AllocateResponse> AllocateAsync(int gpuIndex, params IEnumerable<string>[] containers)
     {
+        foreach (var ids in containers)
+        {
+            fixture.Host.Placements.Place(gpuIndex, ids.Count());
+        }
+
         using var channel = fixture.Host.PluginChannel(gpuIndex);
         var request = new AllocateRequest();
         request.ContainerRequests.AddRange(containers.Select(ids => new ContainerAllocateRequest { DevicesIds = { ids } }));

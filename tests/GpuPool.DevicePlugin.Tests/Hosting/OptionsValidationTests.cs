@@ -22,6 +22,9 @@ public sealed class OptionsValidationTests
         { "GpuPool:DevicePlugin:EmulatorSocketGroup", "-1", "GpuPool:DevicePlugin:EmulatorSocketGroup" },
         { "GpuPool:DevicePlugin:MpsDirectory", "var/run/mps", "GpuPool:DevicePlugin:MpsDirectory" },
         { "GpuPool:DevicePlugin:MpsDirectory", "/" + new string('m', 100), "GpuPool:DevicePlugin:MpsDirectory" },
+        { "GpuPool:DevicePlugin:PlacementKey", "", "GpuPool:DevicePlugin:PlacementKey" },
+        { "GpuPool:DevicePlugin:PlacementKey", "too-short", "GpuPool:DevicePlugin:PlacementKey" },
+        { "GpuPool:DevicePlugin:PreviousPlacementKey", PluginHost.PlacementKey, "GpuPool:DevicePlugin:PreviousPlacementKey" },
     };
 
     [Theory]
@@ -36,9 +39,9 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
-    public void Defaults_are_the_documented_ones_and_valid_once_a_node_is_named()
+    public void Defaults_are_the_documented_ones_and_valid_once_a_node_and_the_placement_key_are_given()
     {
-        var options = new DevicePluginOptions { NodeName = "node-a" };
+        var options = new DevicePluginOptions { NodeName = "node-a", PlacementKey = PluginHost.PlacementKey };
 
         var result = new DevicePluginOptionsValidator().Validate(null, options);
 

@@ -1,3 +1,4 @@
+using GpuPool.DevicePlugin.Allocation;
 using GpuPool.DevicePlugin.Devices;
 using GpuPool.DevicePlugin.Hosting;
 using GpuPool.DevicePlugin.Inventory;
@@ -19,6 +20,9 @@ public sealed class PluginHost : IAsyncDisposable
 {
     public const string NodeName = "node-a";
 
+    /// <summary>The placement key the host verifies with (the operator's, in a real cluster).</summary>
+    public const string PlacementKey = "plugin-test-placement-key-0123456789ab";
+
     private readonly WebApplication _app;
 
     private PluginHost(WebApplication app, TempDirectory directory)
@@ -32,6 +36,9 @@ public sealed class PluginHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public DeviceInventory Inventory => Services.GetRequiredService<DeviceInventory>();
+
+    /// <summary>The pods and GpuJobs Allocate sees.</summary>
+    public FakePlacementReader Placements => Services.GetRequiredService<FakePlacementReader>();
 
     public static WebApplicationBuilder CreateBuilder(TempDirectory directory, IDictionary<string, string?>? settings = null)
     {
@@ -48,6 +55,7 @@ public sealed class PluginHost : IAsyncDisposable
             ["GpuPool:DevicePlugin:MpsDirectory"] = directory.MpsDirectory,
             ["GpuPool:DevicePlugin:HttpPort"] = "0",
             ["GpuPool:DevicePlugin:HealthPollSeconds"] = "3600",
+            ["GpuPool:DevicePlugin:PlacementKey"] = PlacementKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -57,6 +65,8 @@ public sealed class PluginHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.AddGpuPoolDevicePlugin();
         builder.Services.AddSingleton<INodeInventoryPublisher>(new RecordingNodeInventoryPublisher());
+        builder.Services.AddSingleton<FakePlacementReader>();
+        builder.Services.AddSingleton<IPlacementReader>(sp => sp.GetRequiredService<FakePlacementReader>());
         return builder;
     }
 

@@ -66,6 +66,7 @@ public sealed class DevicePluginMetricsTests(RegisteredPluginFixture fixture) : 
 
     private async Task AllocateAsync(int gpuIndex, IEnumerable<string> ids)
     {
+        fixture.Host.Placements.Place(gpuIndex, ids.Count());
         using var channel = fixture.Host.PluginChannel(gpuIndex);
         var request = new AllocateRequest();
         request.ContainerRequests.Add(new ContainerAllocateRequest { DevicesIds = { ids } });

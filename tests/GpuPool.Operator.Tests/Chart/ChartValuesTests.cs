@@ -46,6 +46,15 @@ public sealed class ChartValuesTests
         { [], "DaemonSet", "device-plugin", true },
         { ["--set", "devicePlugin.enabled=false"], "DaemonSet", "device-plugin", false },
         { ["--set", "dashboard.enabled=false"], "ConfigMap", "dashboard", false },
+        { [], "Secret", "placement-key", true },
+        { ["--set", "placementKey.existingSecret=my-key"], "Secret", "placement-key", false },
+    };
+
+    public static TheoryData<string[], string, string> PlacementKeys => new()
+    {
+        // values, Secret both components read, its entry holding the key
+        { [], "gpupool-placement-key", "placement-key" },
+        { ["--set", "placementKey.existingSecret=my-key", "--set", "placementKey.secretKey=hmac"], "my-key", "hmac" },
     };
 
     [RequiresHelmTheory]
@@ -87,5 +96,28 @@ public sealed class ChartValuesTests
             .ToDictionary(e => e["name"].ToString(), e => e["value"].ToString());
         Assert.Equal("all", pairs["NVIDIA_VISIBLE_DEVICES"]);
         Assert.Equal("utility", pairs["NVIDIA_DRIVER_CAPABILITIES"]);
+    }
+
+    [RequiresHelmTheory]
+    [MemberData(nameof(PlacementKeys))]
+    public void The_operator_and_the_device_plugin_read_one_placement_key(string[] arguments, string secret, string entry)
+    {
+        var rendered = HelmChart.Render(arguments);
+
+        foreach (var (kind, section) in new[] { ("Deployment", "Operator"), ("DaemonSet", "DevicePlugin") })
+        {
+            var container = (YamlMappingNode)Assert.Single(rendered, o => o.Kind == kind).Sequence("spec", "template", "spec", "containers")[0];
+            var env = ((YamlSequenceNode)container["env"]).Children.OfType<YamlMappingNode>().ToDictionary(e => e["name"].ToString());
+            var key = (YamlMappingNode)env[$"GpuPool__{section}__PlacementKey"]["valueFrom"]["secretKeyRef"];
+            var previous = (YamlMappingNode)env[$"GpuPool__{section}__PreviousPlacementKey"]["valueFrom"]["secretKeyRef"];
+            Assert.Equal((secret, entry), (key["name"].ToString(), key["key"].ToString()));
+            Assert.Equal((secret, "previous-placement-key", "true"), (previous["name"].ToString(), previous["key"].ToString(), previous["optional"].ToString()));
+        }
+
+        if (arguments.Length == 0)
+        {
+            var made = Assert.Single(rendered, o => o.Kind == "Secret" && o.Name == secret).Scalar("data", entry)!;
+            Assert.Equal(64, Convert.FromBase64String(made).Length);
+        }
     }
 }

@@ -27,10 +27,11 @@ public sealed class OperatorRbacTests
 
     [RequiresHelmTheory]
     [MemberData(nameof(Scenarios))]
-    public void Device_plugin_account_may_only_get_and_patch_nodes(string scenario, string[] arguments)
+    public void Device_plugin_account_may_only_get_and_patch_nodes_list_pods_and_get_gpujobs(string scenario, string[] arguments)
     {
-        // Allocate reads no pod (the resource and the device count say everything), so no pod access.
-        string[] expected = ["get core/nodes", "patch core/nodes"];
+        // Nodes for the inventory; Allocate lists the pods bound to its node and reads their GpuJob,
+        // to serve only pods the operator placed. Nothing else, and no pod writes.
+        string[] expected = ["get core/nodes", "get gpupool.io/gpujobs", "list core/pods", "patch core/nodes"];
 
         var granted = RbacGrants.BoundTo(HelmChart.Render(arguments), DevicePluginAccount);
 

@@ -184,7 +184,7 @@ public sealed class ClusterTests(ApiServerFixture server)
         Assert.Equal("replica-1", lease.Spec.HolderIdentity);
     }
 
-    private static T InNamespace<T>(T item, string ns)
+    internal static T InNamespace<T>(T item, string ns)
         where T : IKubernetesObject<V1ObjectMeta>
     {
         item.Metadata.NamespaceProperty = ns;

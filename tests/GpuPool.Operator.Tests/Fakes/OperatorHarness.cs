@@ -33,12 +33,12 @@ public sealed class OperatorHarness : IAsyncDisposable
         _clock = clock ?? Time;
         _port = port;
         _predictor = predictor ?? new PairTablePredictor();
-        _options = new OperatorOptions { ApiRetry = new ApiRetryOptions { MaxRetries = 3, BaseDelaySeconds = 0 } };
+        _options = new OperatorOptions { ApiRetry = new ApiRetryOptions { MaxRetries = 3, BaseDelaySeconds = 0 }, PlacementKey = PlacementKey };
         configure?.Invoke(_options);
         Scheduler = Create();
     }
 
-    /// <summary>The key every harness seals its pods with (tests forge pods without it).</summary>
+    /// <summary>The key every harness seals its pods with, as the product always does (tests forge pods without it).</summary>
     public const string PlacementKey = "test-placement-key-0123456789abcdef";
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));

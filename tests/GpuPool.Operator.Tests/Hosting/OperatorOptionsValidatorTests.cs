@@ -22,6 +22,9 @@ public sealed class OperatorOptionsValidatorTests
         { "Namespaces=Team A", "GpuPool:Operator:Namespaces:0" },
         { "ModelPath=missing.zip", "GpuPool:Operator:ModelPath" },
         { "PlacementKey=too-short", "GpuPool:Operator:PlacementKey" },
+        { "PlacementKey=", "GpuPool:Operator:PlacementKey" },
+        { "PreviousPlacementKey=too-short", "GpuPool:Operator:PreviousPlacementKey" },
+        { "PreviousPlacementKey=" + Key, "GpuPool:Operator:PreviousPlacementKey" },
         { "ApiRetry:MaxRetries=0", "GpuPool:Operator:ApiRetry:MaxRetries" },
         { "WriteParallelism=0", "GpuPool:Operator:WriteParallelism" },
         { "MaxJobSeries=-1", "GpuPool:Operator:MaxJobSeries" },
@@ -33,10 +36,20 @@ public sealed class OperatorOptionsValidatorTests
         { "LeaderElection:LeaseNamespace=", "GpuPool:Operator:LeaderElection:LeaseNamespace" },
     };
 
+    private const string Key = "validator-test-placement-key-0123456789";
+
     [Fact]
-    public void Defaults_are_valid()
+    public void Defaults_with_a_placement_key_are_valid()
     {
-        Assert.True(new OperatorOptionsValidator().Validate(null, new OperatorOptions()).Succeeded);
+        Assert.True(new OperatorOptionsValidator().Validate(null, Valid()).Succeeded);
+    }
+
+    [Fact]
+    public void Defaults_without_a_placement_key_fail_naming_it()
+    {
+        var failure = Assert.Single(new OperatorOptionsValidator().Validate(null, new OperatorOptions()).Failures!);
+
+        Assert.StartsWith("GpuPool:Operator:PlacementKey is required", failure, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -46,7 +59,7 @@ public sealed class OperatorOptionsValidatorTests
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection([new KeyValuePair<string, string?>(OperatorOptions.Section + ":" + setting.Split('=')[0].Replace(":0", string.Empty, StringComparison.Ordinal), setting.Split('=')[1])])
             .Build();
-        var options = new OperatorOptions();
+        var options = Valid();
         if (setting.StartsWith("Namespaces", StringComparison.Ordinal))
         {
             options.Namespaces.Add(setting.Split('=')[1]);
@@ -62,4 +75,6 @@ public sealed class OperatorOptionsValidatorTests
         var failure = Assert.Single(result.Failures!);
         Assert.StartsWith(key + " ", failure, StringComparison.Ordinal);
     }
+
+    private static OperatorOptions Valid() => new() { PlacementKey = Key };
 }

@@ -24,7 +24,7 @@ public sealed class ForgedPlacementTests
         own.Metadata.NamespaceProperty = "team-b";
         var squatter = cluster.JobFeed.Put(own);
         cluster.PodFeed.Put(Forged(forgedSeal, squatter.Metadata.Uid));
-        await using var harness = await OperatorHarness.StartAsync(cluster, new PairTablePredictor().Clash("victim", "squatter"), o => o.PlacementKey = OperatorHarness.PlacementKey);
+        await using var harness = await OperatorHarness.StartAsync(cluster, new PairTablePredictor().Clash("victim", "squatter"));
 
         await harness.WindowAsync(cluster);
 

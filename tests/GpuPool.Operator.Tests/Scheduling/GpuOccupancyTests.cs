@@ -39,7 +39,40 @@ public sealed class GpuOccupancyTests
         Assert.Equal(expectedGpu, cluster.JobFeed.Get("team-a/new")!.Status!.Gpu);
     }
 
-    private static V1Pod ForeignPod(string name, (string Node, string Resource, string Units, string Phase) pod) => new()
+    public static TheoryData<string?, int?> BesideARunningJob => new()
+    {
+        // units of GPU 0 a pod the operator did not create holds (null: none), GPU the newcomer gets (null: it waits)
+        { null, 0 },
+        { "30", null },
+        { "1", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(BesideARunningJob))]
+    public async Task A_running_job_whose_gpu_a_foreign_pod_also_holds_gets_no_partner(string? foreignUnits, int? expectedGpu)
+    {
+        var cluster = new FakeCluster();
+        cluster.NodeFeed.Put(Objects.Node("node-1"));
+        cluster.JobFeed.Put(Objects.Job("a"));
+        cluster.JobFeed.Put(Objects.Job("b"));
+        await using var harness = await OperatorHarness.StartAsync(cluster);
+        await harness.WindowAsync(cluster);
+        cluster.SetPodPhase("team-a/a-gpupool", "Running");
+        cluster.SetPodPhase("team-a/b-gpupool", "Succeeded");
+        if (foreignUnits is not null)
+        {
+            cluster.PodFeed.Put(ForeignPod("squatter", ("node-1", "gpupool.io/gpu-0", foreignUnits, "Running")));
+        }
+
+        await harness.WindowAsync(cluster);
+        cluster.JobFeed.Put(Objects.Job("c"));
+        await harness.WindowAsync(cluster);
+
+        Assert.Equal("team-a/b", cluster.JobFeed.Get("team-a/a")!.Status!.Partner);
+        Assert.Equal(expectedGpu, cluster.JobFeed.Get("team-a/c")!.Status!.Gpu);
+    }
+
+    internal static V1Pod ForeignPod(string name, (string Node, string Resource, string Units, string Phase) pod) => new()
     {
         Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "other" },
         Spec = new V1PodSpec

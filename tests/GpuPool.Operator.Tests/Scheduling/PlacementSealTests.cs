@@ -15,6 +15,9 @@ public sealed class PlacementSealTests
     {
         { "untouched", _ => { }, true },
         { "an unrelated label added", p => p.Metadata.Labels["team"] = "x", true },
+        { "requests defaulted from limits (API server)", p => p.Spec.Containers[0].Resources.Requests = new Dictionary<string, ResourceQuantity>(p.Spec.Containers[0].Resources.Limits), true },
+        { "units raised in limit and request", p => p.Spec.Containers[0].Resources.Requests = p.Spec.Containers[0].Resources.Limits = new Dictionary<string, ResourceQuantity> { ["gpupool.io/gpu-0"] = new ResourceQuantity("95") }, false },
+        { "another GPU requested", p => p.Spec.Containers[0].Resources.Requests = new Dictionary<string, ResourceQuantity> { ["gpupool.io/gpu-1"] = new ResourceQuantity("50") }, false },
         { "partner rewritten", p => p.Metadata.Annotations[PodAnnotations.Partner] = "team-a/victim", false },
         { "share raised", p => p.Metadata.Annotations[PodAnnotations.Share] = "0.95", false },
         { "GPU index changed", p => p.Metadata.Annotations[PodAnnotations.GpuIndex] = "1", false },
