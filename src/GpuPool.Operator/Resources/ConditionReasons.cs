@@ -18,6 +18,13 @@ public static class ConditionReasons
     /// <summary>Scheduled=False: the node refused the job's pod before it ran; the job is queued again.</summary>
     public const string NodeRefused = "NodeRefused";
 
+    /// <summary>
+    /// Scheduled=False: the API server refused the job's pod (400/403/422, e.g. a label value over 63
+    /// characters, an invalid container name, a namespace's Pod Security level); the message carries
+    /// the API's reason and message. The job waits for a new generation or the longest requeue backoff.
+    /// </summary>
+    public const string PodRejected = "PodRejected";
+
     /// <summary>Scheduled=False: a pod with the job's deterministic name exists but is not owned by the job.</summary>
     public const string PodNameTaken = "PodNameTaken";
 
