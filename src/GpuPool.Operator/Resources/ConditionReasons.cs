@@ -12,6 +12,21 @@ public static class ConditionReasons
     /// <summary>Scheduled=False: no GPU (or no safe partner slot) was free in the last window.</summary>
     public const string WaitingForGpu = "WaitingForGpu";
 
+    /// <summary>Scheduled=False: every node with a free GPU slot is not Ready (the kubelet would not run the pod).</summary>
+    public const string NodeNotReady = "NodeNotReady";
+
+    /// <summary>Scheduled=False: the free GPU slots are on nodes whose GPU inventory is stale (device plugin gone, status not reported).</summary>
+    public const string InventoryStale = "InventoryStale";
+
+    /// <summary>Scheduled=False: the nodes with a free GPU slot carry a NoSchedule/NoExecute taint the pod template does not tolerate.</summary>
+    public const string Taint = "Taint";
+
+    /// <summary>Scheduled=False: the nodes with a free GPU slot lack the CPU the pod requests.</summary>
+    public const string InsufficientCpu = "InsufficientCpu";
+
+    /// <summary>Scheduled=False: the nodes with a free GPU slot lack the memory the pod requests.</summary>
+    public const string InsufficientMemory = "InsufficientMemory";
+
     /// <summary>Scheduled=False: spec.profileRef names no GpuProfile; no pod is made until it exists.</summary>
     public const string ProfileMissing = "ProfileMissing";
 
