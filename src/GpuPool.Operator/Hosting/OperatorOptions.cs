@@ -54,6 +54,14 @@ public sealed class OperatorOptions
     public double RequeueBackoffSeconds { get; set; } = 10;
 
     /// <summary>
+    /// Seconds since a node's kubelet last reported its status (the Ready condition's
+    /// lastHeartbeatTime; the GPU resources the device plugin registered are part of that status)
+    /// after which its GPU inventory counts as stale and its GPUs are not offered; 0 turns the
+    /// bound off. A kubelet reports at least every 5 minutes (nodeStatusReportFrequency) while it runs.
+    /// </summary>
+    public double InventoryMaxAgeSeconds { get; set; } = 600;
+
+    /// <summary>
     /// Secret key (at least 32 characters) of the seal on every pod the operator writes; only pods
     /// whose seal verifies are believed about placements, and the device plugin serves no other
     /// pod. Required: the chart keeps it in a Secret shared with the device plugin.

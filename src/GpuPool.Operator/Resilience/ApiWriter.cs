@@ -53,9 +53,8 @@ public sealed class ApiWriter
         {
             return await _pipeline.ExecuteAsync(async ctx => await call(ctx.CancellationToken), context);
         }
-        catch (InvalidOperationException) when (!cancellationToken.IsCancellationRequested)
+        catch (ApiRefusedException)
         {
-            // What the adapter maps every other 4xx to (ApiCall.Map).
             _metrics.RefusedWrites.WithLabels(operation).Inc();
             throw;
         }

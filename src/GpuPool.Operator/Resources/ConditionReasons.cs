@@ -12,11 +12,33 @@ public static class ConditionReasons
     /// <summary>Scheduled=False: no GPU (or no safe partner slot) was free in the last window.</summary>
     public const string WaitingForGpu = "WaitingForGpu";
 
+    /// <summary>Scheduled=False: every node with a free GPU slot is not Ready (the kubelet would not run the pod).</summary>
+    public const string NodeNotReady = "NodeNotReady";
+
+    /// <summary>Scheduled=False: the free GPU slots are on nodes whose GPU inventory is stale (device plugin gone, status not reported).</summary>
+    public const string InventoryStale = "InventoryStale";
+
+    /// <summary>Scheduled=False: the nodes with a free GPU slot carry a NoSchedule/NoExecute taint the pod template does not tolerate.</summary>
+    public const string Taint = "Taint";
+
+    /// <summary>Scheduled=False: the nodes with a free GPU slot lack the CPU the pod requests.</summary>
+    public const string InsufficientCpu = "InsufficientCpu";
+
+    /// <summary>Scheduled=False: the nodes with a free GPU slot lack the memory the pod requests.</summary>
+    public const string InsufficientMemory = "InsufficientMemory";
+
     /// <summary>Scheduled=False: spec.profileRef names no GpuProfile; no pod is made until it exists.</summary>
     public const string ProfileMissing = "ProfileMissing";
 
     /// <summary>Scheduled=False: the node refused the job's pod before it ran; the job is queued again.</summary>
     public const string NodeRefused = "NodeRefused";
+
+    /// <summary>
+    /// Scheduled=False: the API server refused the job's pod (400/403/422, e.g. a label value over 63
+    /// characters, an invalid container name, a namespace's Pod Security level); the message carries
+    /// the API's reason and message. The job waits for a new generation or the longest requeue backoff.
+    /// </summary>
+    public const string PodRejected = "PodRejected";
 
     /// <summary>Scheduled=False: a pod with the job's deterministic name exists but is not owned by the job.</summary>
     public const string PodNameTaken = "PodNameTaken";

@@ -1,3 +1,4 @@
+using GpuPool.Operator.Fitting;
 using GpuPool.Operator.Resources;
 
 namespace GpuPool.Operator.Scheduling;
@@ -5,7 +6,8 @@ namespace GpuPool.Operator.Scheduling;
 /// <summary>
 /// Conditions of jobs that did not get a GPU: Invalid (once per generation), ProfileMissing (and
 /// back to False when the profile appears), Scheduled=False ProfileMissing while it is missing, and
-/// Scheduled=False WaitingForGpu (once). Each writes only on a change, so a job waiting many windows
+/// Scheduled=False WaitingForGpu (once) or the node check that kept it off its nodes (NodeNotReady,
+/// InventoryStale, Taint, InsufficientCpu, InsufficientMemory; with a Warning Event). Each writes only on a change, so a job waiting many windows
 /// costs no writes.
 /// </summary>
 public sealed class JobFlagger(JobWriter jobs, TimeProvider time)
@@ -57,7 +59,13 @@ public sealed class JobFlagger(JobWriter jobs, TimeProvider time)
         return SetAsync(job, ConditionTypes.ProfileMissing, false, ConditionReasons.ProfileFound, $"GpuProfile {job.Spec.ProfileRef} found; the job was placed while it was missing, so it runs without a partner.", warn: false, cancellationToken);
     }
 
-    public Task FlagWaitingAsync(JobTranslation translation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Scheduled=False for a job left waiting: the node check that kept it off (<paramref name="misfit"/>,
+    /// rewritten when the reason changes), else WaitingForGpu once. A job whose profile just
+    /// appeared, or that a node check no longer keeps off, moves on to WaitingForGpu; any other
+    /// reason (a refusal being backed off) stays.
+    /// </summary>
+    public Task FlagWaitingAsync(JobTranslation translation, NodeMisfit? misfit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(translation);
         var job = translation.Resource;
@@ -66,8 +74,12 @@ public sealed class JobFlagger(JobWriter jobs, TimeProvider time)
             return SetAsync(job, ConditionTypes.Scheduled, false, ConditionReasons.ProfileMissing, translation.Message!, warn: false, cancellationToken);
         }
 
-        // A job whose profile just appeared moves on from ProfileMissing; any other reason stays.
-        return job.Status?.Condition(ConditionTypes.Scheduled) is { Reason: not ConditionReasons.ProfileMissing }
+        if (misfit is not null)
+        {
+            return SetAsync(job, ConditionTypes.Scheduled, false, misfit.Reason, misfit.Message, warn: true, cancellationToken);
+        }
+
+        return job.Status?.Condition(ConditionTypes.Scheduled) is { Reason: { } reason } && reason != ConditionReasons.ProfileMissing && !NodeFit.Reasons.Contains(reason)
             ? Task.CompletedTask
             : SetAsync(job, ConditionTypes.Scheduled, false, ConditionReasons.WaitingForGpu, "No free GPU (or safe partner) in the last window.", warn: false, cancellationToken);
     }

@@ -1,5 +1,6 @@
 using GpuPool.Core.Jobs;
 using GpuPool.Core.Kernels;
+using GpuPool.Operator.Fitting;
 using GpuPool.Operator.Resources;
 
 namespace GpuPool.Operator.Scheduling;
@@ -65,7 +66,7 @@ public static class JobTranslator
         try
         {
             var core = new Job(job.Key, profiles, spec.Iterations, spec.QosTarget, spec.GpuMemoryMiB, spec.Priority ?? 0);
-            return new JobTranslation(job, core, kernels, ProfileMissing: false, null, null);
+            return new JobTranslation(job, core, kernels, ProfileMissing: false, null, null, PodDemandReader.Of(spec.Template));
         }
         catch (ArgumentException e)
         {

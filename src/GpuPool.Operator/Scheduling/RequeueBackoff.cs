@@ -7,25 +7,41 @@ namespace GpuPool.Operator.Scheduling;
 /// How long a job the node refused waits before it is planned again: the base delay, doubled with
 /// each requeue (at most ten minutes), counted from the refusal written into its Scheduled condition.
 /// A refusal is usually a device plugin restarting; planning at once would spend the requeues on it.
+/// A pod the API server refused waits the longest delay, or until the job's next generation.
 /// </summary>
 public sealed class RequeueBackoff(TimeSpan baseDelay)
 {
-    private static readonly TimeSpan _longest = TimeSpan.FromMinutes(10);
+    /// <summary>The longest wait; also how long a job whose pod the API server refused waits (unless its spec changes).</summary>
+    public static TimeSpan Longest { get; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The wait after requeue number <paramref name="requeues"/> (1 for the first).</summary>
     public TimeSpan After(int requeues)
     {
         var doublings = Math.Clamp(requeues - 1, 0, 20);
         var delay = baseDelay * Math.Pow(2, doublings);
-        return delay < _longest ? delay : _longest;
+        return delay < Longest ? delay : Longest;
     }
 
-    /// <summary>True while a requeued job must not be planned yet.</summary>
+    /// <summary>
+    /// True while a job must not be planned yet: requeued after a node refusal (doubling backoff), or
+    /// refused by the API server at this generation (<see cref="Longest"/>, since nothing but an
+    /// edit of the job or of its namespace's policy makes the same pod acceptable).
+    /// </summary>
     public bool Holds(GpuJob job, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return RefusedPodRequeuer.IsRequeued(job)
-            && DateTimeOffset.TryParse(job.Status!.Condition(ConditionTypes.Scheduled)!.LastTransitionTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var refusedAt)
-            && now < refusedAt + After(job.Status.Requeues ?? 1);
+        var scheduled = job.Status?.Condition(ConditionTypes.Scheduled);
+        if (job.Status?.Phase != JobPhase.Pending || scheduled is null
+            || !DateTimeOffset.TryParse(scheduled.LastTransitionTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var refusedAt))
+        {
+            return false;
+        }
+
+        return scheduled.Reason switch
+        {
+            ConditionReasons.NodeRefused => now < refusedAt + After(job.Status.Requeues ?? 1),
+            ConditionReasons.PodRejected => scheduled.ObservedGeneration == job.Metadata.Generation && now < refusedAt + Longest,
+            _ => false,
+        };
     }
 }

@@ -41,7 +41,7 @@ public sealed class Scheduler : IDisposable
         var jobs = new JobWriter(port, writer, cache, metrics, logger);
         var requeueBackoff = new RequeueBackoff(TimeSpan.FromSeconds(options.RequeueBackoffSeconds));
         var translations = new JobTranslations(cache);
-        var snapshots = new SnapshotBuilder(cache, translations, options.ResourcePrefix, options.BatchLimit, requeueBackoff, time, logger);
+        var snapshots = new SnapshotBuilder(cache, translations, options.ResourcePrefix, options.BatchLimit, requeueBackoff, TimeSpan.FromSeconds(options.InventoryMaxAgeSeconds), time, logger);
         var requeuer = new RefusedPodRequeuer(port, writer, jobs, metrics, options.MaxRequeues, requeueBackoff, time, logger);
         var reconciler = new PodReconciler(port, writer, cache, jobs, snapshots, requeuer, observations, metrics, time, logger);
         var placements = new PlacementWriter(port, writer, cache, reconciler, jobs, options.SchedulerName, options.ResourcePrefix, time, metrics, logger);

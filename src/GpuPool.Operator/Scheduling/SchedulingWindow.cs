@@ -13,7 +13,7 @@ namespace GpuPool.Operator.Scheduling;
 ///    ProfileMissing condition that no longer holds on a job already placed.
 /// 4. Plan: missing-profile jobs alone, the policy for the rest (caches trimmed to their bounds first).
 /// 5. Write each decision (pod, binding, status, Event); a failed write requeues the job.
-/// 6. Mark jobs left waiting; update gauges.
+/// 6. Mark jobs left waiting (with the node check that kept a job off, if one did); update gauges.
 /// Steps 1, 3, 5 and 6 write each object independently of the others (one pod, one job), so they
 /// run <paramref name="writeParallelism"/> at a time; the plan is fixed before any write starts.
 /// </summary>
@@ -81,7 +81,7 @@ public sealed class SchedulingWindow(
             cancellationToken);
 
         // 6. Waiting jobs and gauges.
-        await EachAsync(plan.Waiting, flagger.FlagWaitingAsync, cancellationToken);
+        await EachAsync(plan.Waiting, (waiting, ct) => flagger.FlagWaitingAsync(waiting, plan.MisfitOf(waiting), ct), cancellationToken);
 
         var placedOn = plan.Placements.ToLookup(p => (p.Node, p.GpuIndex));
         metrics.ReplaceGpuStp(snapshot.Gpus.Select(slot =>

@@ -2,6 +2,7 @@ using GpuPool.Core.Contracts;
 using GpuPool.Core.Gpus;
 using GpuPool.Core.Placement;
 using GpuPool.Core.Sharing;
+using GpuPool.Operator.Fitting;
 using GpuPool.Operator.Resources;
 using GpuPool.Operator.Watching;
 using k8s.Models;
@@ -9,8 +10,11 @@ using Microsoft.Extensions.Logging;
 
 namespace GpuPool.Operator.Scheduling;
 
-/// <summary>Step 2 of a window: reads the watch cache into a <see cref="ClusterSnapshot"/>. Writes nothing.</summary>
-public sealed partial class SnapshotBuilder(ClusterCache cache, JobTranslations translations, string resourcePrefix, int batchLimit, RequeueBackoff backoff, TimeProvider time, ILogger logger)
+/// <summary>
+/// Step 2 of a window: reads the watch cache into a <see cref="ClusterSnapshot"/>. Writes nothing.
+/// <paramref name="inventoryMaxAge"/>: how old a node's status may be before its GPUs are not offered (zero: no bound).
+/// </summary>
+public sealed partial class SnapshotBuilder(ClusterCache cache, JobTranslations translations, string resourcePrefix, int batchLimit, RequeueBackoff backoff, TimeSpan inventoryMaxAge, TimeProvider time, ILogger logger)
 {
     private readonly HashSet<string> _reportedNodes = new(StringComparer.Ordinal);
 
@@ -31,7 +35,19 @@ public sealed partial class SnapshotBuilder(ClusterCache cache, JobTranslations 
             [.. plannable.Take(batchLimit)],
             [.. waiting.Where(t => t.IsInvalid)],
             Slots(pods, podsByJob),
-            plannable.Count);
+            plannable.Count,
+            ReadNodes(pods, now));
+    }
+
+    /// <summary>Each node's facts as its kubelet would check them, with the CPU and memory its live pods request.</summary>
+    private NodeChecks ReadNodes(IReadOnlyList<V1Pod> pods, DateTimeOffset now)
+    {
+        var onNode = pods.Where(JobOwnership.IsLive).ToLookup(p => PodGpuRequests.NodeOf(p) ?? string.Empty, StringComparer.Ordinal);
+        var facts = cache.Nodes.Snapshot().ToDictionary(
+            n => n.Metadata.Name,
+            n => NodeFactsReader.Read(n, onNode[n.Metadata.Name], NodeInventoryReader.Read(n, resourcePrefix, out _), resourcePrefix),
+            StringComparer.Ordinal);
+        return new NodeChecks(facts, now, inventoryMaxAge);
     }
 
     /// <summary>The job's translation, made once per version of the job and its profile.</summary>

@@ -36,7 +36,7 @@ public sealed partial class UnreadableJobFlagger(IClusterPort port, ApiWriter wr
             {
                 await writer.RunAsync("patch_status", ct => port.FlagUnreadableJobAsync(job, condition, ct), cancellationToken);
             }
-            catch (Exception e) when (ApiWriter.IsExhausted(e) || e is ApiNotFoundException or InvalidOperationException)
+            catch (Exception e) when (ApiWriter.IsExhausted(e) || e is ApiNotFoundException or ApiRefusedException)
             {
                 // The API server may refuse the patch too (the object breaks its schema): the Event and metric still tell.
                 LogNotPatched(e, job.Key);

@@ -15,9 +15,12 @@ public static class BindFailureReasons
     /// <summary>Deleting a pod the node refused failed after retries; the next window tries again.</summary>
     public const string Requeue = "requeue";
 
+    /// <summary>The API server refused the pod (400/403/422): never retried as is, the job is marked PodRejected.</summary>
+    public const string CreateRefused = "create_refused";
+
     /// <summary>A pod of the job's name exists and belongs to something else.</summary>
     public const string PodNameTaken = "pod_name_taken";
 
     /// <summary>Every reason, so each series exists (at 0) before its first failure.</summary>
-    public static IReadOnlyList<string> All { get; } = [CreatePod, Bind, Status, Requeue, PodNameTaken];
+    public static IReadOnlyList<string> All { get; } = [CreatePod, CreateRefused, Bind, Status, Requeue, PodNameTaken];
 }

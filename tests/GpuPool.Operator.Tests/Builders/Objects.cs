@@ -44,8 +44,11 @@ public static class Objects
         Spec = new GpuProfileSpec { Kernels = kernels.Length == 0 ? [Kernel(name + "-k0")] : kernels },
     };
 
-    /// <summary>A node with the device plugin's inventory annotation (or, with <paramref name="labelsOnly"/>, only labels and capacity).</summary>
-    public static V1Node Node(string name, int gpus = 1, bool labelsOnly = false, long memoryMiB = 32768)
+    /// <summary>
+    /// A Ready node with the device plugin's inventory annotation (or, with <paramref name="labelsOnly"/>,
+    /// only labels and capacity); <paramref name="cpu"/> and <paramref name="memory"/> are its allocatable quantities.
+    /// </summary>
+    public static V1Node Node(string name, int gpus = 1, bool labelsOnly = false, long memoryMiB = 32768, string cpu = "16", string memory = "64Gi")
     {
         var node = new V1Node
         {
@@ -58,6 +61,12 @@ public static class Objects
             {
                 // What the device plugin registers: one resource per GPU, one device per percent.
                 Capacity = Enumerable.Range(0, gpus).ToDictionary(i => $"gpupool.io/gpu-{i}", _ => new ResourceQuantity("100")),
+                // What a kubelet reports: Ready, and what it allocates (the GPUs, CPU and memory).
+                Allocatable = Enumerable.Range(0, gpus)
+                    .ToDictionary(i => $"gpupool.io/gpu-{i}", _ => new ResourceQuantity("100"))
+                    .Concat(new Dictionary<string, ResourceQuantity> { ["cpu"] = new(cpu), ["memory"] = new(memory), ["pods"] = new("110") })
+                    .ToDictionary(),
+                Conditions = [new V1NodeCondition { Type = "Ready", Status = "True", Reason = "KubeletReady" }],
             },
         };
         if (!labelsOnly)

@@ -22,6 +22,8 @@ public sealed class ChartValuesTests
         { ["--set", "operator.config.namespaces={ml,research}"], "ConfigMap", "operator", ["data", OperatorConfig + "Namespaces__1"], "research" },
         { ["--set", "operator.config.caches.maxKernels=2048"], "ConfigMap", "operator", ["data", OperatorConfig + "Caches__MaxKernels"], "2048" },
         { ["--set", "operator.config.writeParallelism=4"], "ConfigMap", "operator", ["data", OperatorConfig + "WriteParallelism"], "4" },
+        { [], "ConfigMap", "operator", ["data", OperatorConfig + "InventoryMaxAgeSeconds"], "600" },
+        { ["--set", "operator.config.inventoryMaxAgeSeconds=0"], "ConfigMap", "operator", ["data", OperatorConfig + "InventoryMaxAgeSeconds"], "0" },
         { [], "ConfigMap", "operator", ["data", OperatorConfig + "Namespaces__0"], null },
         { [], "ConfigMap", "operator", ["data", OperatorConfig + "ResourcePrefix"], "gpupool.io/gpu" },
         { [], "ConfigMap", "device-plugin", ["data", "GpuPool__DevicePlugin__ResourcePrefix"], "gpupool.io/gpu" },

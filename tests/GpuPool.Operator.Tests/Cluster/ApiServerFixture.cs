@@ -61,14 +61,25 @@ public sealed class ApiServerFixture : IAsyncLifetime, IDisposable
     public async Task CreateAsync(GpuProfile profile) =>
         await Client.CustomObjects.CreateNamespacedCustomObjectAsync(profile, GpuPoolApi.Group, GpuPoolApi.Version, profile.Metadata.NamespaceProperty, GpuPoolApi.ProfilePlural);
 
-    /// <summary>A node as the device plugin would leave it (labels, inventory, capacity), with no kubelet behind it.</summary>
+    /// <summary>
+    /// A node as the device plugin would leave it (labels, inventory, capacity), with no kubelet
+    /// behind it. The server taints a new node node.kubernetes.io/not-ready (TaintNodesByCondition);
+    /// with no node lifecycle controller here to lift it, the node gets exactly the taints given.
+    /// </summary>
     public async Task CreateAsync(V1Node node)
     {
         ArgumentNullException.ThrowIfNull(node);
         node.Metadata.Labels[TestNodeLabel] = "true";
         var status = node.Status;
+        var taints = node.Spec?.Taints;
         node.Status = null;
         var created = await Client.CoreV1.CreateNodeAsync(node);
+        if (created.Spec?.Taints?.Any(t => taints?.Any(g => g.Key == t.Key) != true) == true)
+        {
+            created.Spec.Taints = taints;
+            created = await Client.CoreV1.ReplaceNodeAsync(created, created.Metadata.Name);
+        }
+
         created.Status = status;
         await Client.CoreV1.ReplaceNodeStatusAsync(created, created.Metadata.Name);
     }

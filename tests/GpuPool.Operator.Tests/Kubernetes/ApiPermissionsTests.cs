@@ -47,7 +47,9 @@ public sealed class ApiPermissionsTests
         { 429, typeof(TransientApiException) },
         { 500, typeof(TransientApiException) },
         { 503, typeof(TransientApiException) },
-        { 422, typeof(InvalidOperationException) },
+        { 400, typeof(ApiRefusedException) },
+        { 403, typeof(ApiRefusedException) },
+        { 422, typeof(ApiRefusedException) },
     };
 
     [Theory]
