@@ -6,7 +6,7 @@ CONFIG ?= Release
 CLI := $(DOTNET) run --project src/GpuPool.Cli -c $(CONFIG) --
 TEST_FILTER ?=
 
-.PHONY: help build test format format-fix demo bench clean model
+.PHONY: help build test format format-fix demo bench bench-churn clean model
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ demo: ## The main job: compare every sharing policy on the embedded default work
 
 bench: ## Matching benchmark (1,000 and 5,000 vertices, dense and sparse)
 	$(DOTNET) run --project bench/GpuPool.Benchmarks -c Release -- matching
+
+bench-churn: ## Churn benchmark: the operator on the in-memory port for 200 windows, memory every 20 (fails past its bound or on an upward trend)
+	$(DOTNET) run --project bench/GpuPool.Benchmarks -c Release -- churn
 
 clean: ## Remove build outputs
 	$(DOTNET) clean Scheduler.sln -c $(CONFIG)

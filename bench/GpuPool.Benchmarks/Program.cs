@@ -2,6 +2,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using GpuPool.Benchmarks;
+using GpuPool.Benchmarks.Churn;
 
 switch (args.FirstOrDefault())
 {
@@ -11,11 +12,13 @@ switch (args.FirstOrDefault())
     case "window":
         WindowTimingTable.Print(Console.Out, args.SkipWhile(a => a != "--model").Skip(1).FirstOrDefault());
         return 0;
+    case "churn":
+        return await ChurnBenchmark.RunAsync(Console.Out, new ChurnOptions());
     case "bdn":
         var config = ManualConfig.Create(DefaultConfig.Instance).AddJob(Job.ShortRun);
         BenchmarkSwitcher.FromTypes([typeof(MatchingBenchmarks), typeof(WindowBenchmarks)]).Run(args[1..], config);
         return 0;
     default:
-        Console.Error.WriteLine("usage: GpuPool.Benchmarks matching | window [--model file] | bdn [BenchmarkDotNet arguments]");
+        Console.Error.WriteLine("usage: GpuPool.Benchmarks matching | window [--model file] | churn | bdn [BenchmarkDotNet arguments]");
         return 2;
 }

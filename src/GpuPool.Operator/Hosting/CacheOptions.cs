@@ -8,7 +8,11 @@ namespace GpuPool.Operator.Hosting;
 /// </summary>
 public sealed class CacheOptions
 {
-    /// <summary>Distinct kernels in the kernel-pair rate tables (each setting's table holds up to (next power of two)^2 cells of 33 bytes: 35 MiB at 1,024).</summary>
+    /// <summary>
+    /// Distinct kernels in the kernel-pair rate tables. Each setting's table holds about this many
+    /// squared cells of 33 bytes (35 MiB at 1,024); a window that meets more kernels grows it an
+    /// eighth at a time past the bound, and it is dropped before the next window.
+    /// </summary>
     public int MaxKernels { get; set; } = 1024;
 
     /// <summary>Job-profile pairs (and profiles) whose predicted NPs are kept.</summary>

@@ -9,7 +9,7 @@ namespace GpuPool.Prediction.Pairing;
 /// is published after its rates; a cell written while the arrays grow may be lost and is then
 /// predicted again (predictions are deterministic, so readers never see two answers).
 /// </summary>
-internal sealed class KernelRateTable(int ordinal)
+internal sealed class KernelRateTable(int ordinal, int boundKernels)
 {
     /// <summary>Up to this many kernel numbers, each job keeps its fastest-beside memo (2 KiB per job and setting at most).</summary>
     public const int MaxRememberedKernels = 128;
@@ -17,6 +17,9 @@ internal sealed class KernelRateTable(int ordinal)
     private readonly Lock _growGate = new();
     private volatile Cells _cells = new(16);
     private int _predicted;
+
+    /// <summary>Cells allocated now (capacity^2, 33 bytes each): what the table costs in memory.</summary>
+    public long AllocatedCells => (long)_cells.Capacity * _cells.Capacity;
 
     /// <summary>Copies the rates of every (row kernel, column kernel) cell into the spans, row-major.</summary>
     public void Fill<TState>(
@@ -148,12 +151,20 @@ internal sealed class KernelRateTable(int ordinal)
         {
             if (kernels > _cells.Capacity)
             {
-                _cells = _cells.GrownTo(Math.Max(kernels, 2 * _cells.Capacity));
+                _cells = _cells.GrownTo(NextCapacity(kernels, _cells.Capacity, boundKernels));
             }
 
             return _cells;
         }
     }
+
+    /// <summary>
+    /// Doubling, but never past the bound by more than needed: a window that numbers a few kernels
+    /// more than the bound (they are dropped before the next one) would otherwise hold a table of
+    /// twice the bound, four times its cells, until then. Past the bound it grows by an eighth.
+    /// </summary>
+    private static int NextCapacity(int needed, int capacity, int bound) =>
+        Math.Max(needed, Math.Min(2 * capacity, Math.Max(bound, capacity + (capacity / 8))));
 
     private sealed class Cells(int capacity)
     {

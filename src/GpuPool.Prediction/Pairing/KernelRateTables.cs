@@ -10,14 +10,16 @@ namespace GpuPool.Prediction.Pairing;
 /// it outgrows its bound: the kernel numbering, one <see cref="KernelRateTable"/> per setting, and
 /// each job's numbered kernels. Kernel numbers only mean something inside one instance, so a
 /// caller takes the instance once and does all of a prediction's lookups on it. Thread-safe.
+/// <paramref name="boundKernels"/> is the predictor's kernel bound: the tables grow past it only as far as needed.
 /// </summary>
-internal sealed class KernelRateTables
+internal sealed class KernelRateTables(int boundKernels)
 {
     // Settings objects remembered by reference for the table lookup.
     private const int RecentTables = 8;
 
     private readonly ConcurrentDictionary<SharingSetting, KernelRateTable> _tables = new();
     private volatile (SharingSetting Setting, KernelRateTable Table)[] _recentTables = [];
+    private readonly int _boundKernels = boundKernels;
     private int _tableOrdinals;
     private readonly ConditionalWeakTable<Job, JobKernels> _jobs = [];
     private readonly Dictionary<string, int> _kernelNumbers = new(StringComparer.Ordinal);
@@ -38,6 +40,9 @@ internal sealed class KernelRateTables
     /// <summary>Kernel pairs (per setting) the kernel-wise model has answered so far.</summary>
     public int PredictedCells => _tables.Values.Sum(t => t.Predicted);
 
+    /// <summary>Cells allocated in every setting's table.</summary>
+    public long AllocatedCells => _tables.Values.Sum(t => t.AllocatedCells);
+
     public JobKernels KernelsOf(Job job) => _jobs.TryGetValue(job, out var known) ? known : _jobs.GetValue(job, Number);
 
     /// <summary>
@@ -56,7 +61,7 @@ internal sealed class KernelRateTables
         }
 
         // Each table gets its own ordinal (a racing factory call only wastes one): the jobs' memos are kept by it.
-        var table = _tables.GetOrAdd(setting, static (_, tables) => new KernelRateTable(Interlocked.Increment(ref tables._tableOrdinals) - 1), this);
+        var table = _tables.GetOrAdd(setting, static (_, tables) => new KernelRateTable(Interlocked.Increment(ref tables._tableOrdinals) - 1, tables._boundKernels), this);
         if (recent.Length < RecentTables)
         {
             // Racing writers may drop each other's entry; it is only looked up by hash again.

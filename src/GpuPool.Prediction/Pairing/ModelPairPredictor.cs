@@ -30,12 +30,12 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor, IBoundedCache
     private readonly GpuModel _gpu;
     private readonly SteadyStateOptions _options;
     private readonly int _maxKernels;
-    private volatile KernelRateTables _tables = new();
+    private volatile KernelRateTables _tables;
 
     /// <param name="maxKernels">
     /// Distinct kernels remembered between windows (<see cref="Trim"/>); each setting's rate table
-    /// holds up to (its next power of two)^2 cells of 33 bytes. Unbounded by default: a one-off
-    /// run (simulation, evaluation) never trims.
+    /// holds about this many squared cells of 33 bytes (it doubles up to the bound, then grows an
+    /// eighth at a time). Unbounded by default: a one-off run (simulation, evaluation) never trims.
     /// </param>
     public ModelPairPredictor(KernelNpModel model, GpuModel gpu, SteadyStateOptions options, int maxKernels = int.MaxValue)
     {
@@ -47,6 +47,7 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor, IBoundedCache
         _gpu = gpu;
         _options = options.Validated();
         _maxKernels = maxKernels;
+        _tables = new KernelRateTables(maxKernels);
     }
 
     /// <summary>Kernel pairs (per setting) the kernel-wise model has answered so far.</summary>
@@ -55,7 +56,10 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor, IBoundedCache
     /// <summary>Distinct kernels (by id) numbered in the rate tables now.</summary>
     public int CachedKernels => _tables.Kernels;
 
-    public IReadOnlyList<CacheSize> Sizes => [new("kernels", CachedKernels), new("kernel_pair_rates", CachedKernelPairs)];
+    /// <summary>Cells allocated in the rate tables, all settings (33 bytes each): the memory they hold.</summary>
+    public long CachedKernelCells => _tables.AllocatedCells;
+
+    public IReadOnlyList<CacheSize> Sizes => [new("kernels", CachedKernels), new("kernel_pair_rates", CachedKernelPairs), new("kernel_rate_cells", CachedKernelCells)];
 
     /// <summary>
     /// Past the kernel bound, starts afresh: the next window numbers only its own jobs' kernels and
@@ -69,7 +73,7 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor, IBoundedCache
             return false;
         }
 
-        _tables = new KernelRateTables();
+        _tables = new KernelRateTables(_maxKernels);
         return true;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using GpuPool.Operator.Ports;
 using GpuPool.Operator.Resources;
+using GpuPool.Operator.Watching;
 using k8s;
 using k8s.LeaderElection;
 using k8s.Models;
@@ -71,6 +72,16 @@ public sealed class FakeCluster : IClusterPort
         ProfileFeed.DropWatches();
         NodeFeed.DropWatches();
         PodFeed.DropWatches();
+    }
+
+    /// <summary>True when <paramref name="cache"/> holds every object at its stored version, and nothing else.</summary>
+    public bool IsSeenBy(ClusterCache cache)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        return Same(JobFeed.Items(), cache.Jobs.Snapshot())
+            && Same(PodFeed.Items(), cache.Pods.Snapshot())
+            && Same(NodeFeed.Items(), cache.Nodes.Snapshot())
+            && Same(ProfileFeed.Items(), cache.Profiles.Snapshot());
     }
 
     public IResourceFeed<GpuJob> Jobs(string? namespaceName) => JobFeed;
@@ -197,6 +208,11 @@ public sealed class FakeCluster : IClusterPort
 
         PodFeed.Put(pod);
     }
+
+    private static bool Same<T>(IReadOnlyList<T> stored, IReadOnlyList<T> cached)
+        where T : IKubernetesObject<V1ObjectMeta> =>
+        stored.Select(i => (ResourceKey.Of(i), i.Metadata.ResourceVersion)).ToHashSet()
+            .SetEquals(cached.Select(i => (ResourceKey.Of(i), i.Metadata.ResourceVersion)));
 
     private async Task<T> Write<T>(FakeOperation operation, Func<T> apply)
     {

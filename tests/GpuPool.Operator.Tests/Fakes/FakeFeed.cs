@@ -119,13 +119,22 @@ public sealed class FakeFeed<T> : IResourceFeed<T>
         }
     }
 
-    /// <summary>Forgets the history: resuming from any version seen so far answers 410 Gone.</summary>
-    public void Compact()
+    /// <summary>
+    /// Forgets the history: resuming from any version seen so far answers 410 Gone. Open watches
+    /// end with 410 too, unless <paramref name="endWatches"/> is false: then they go on, as a real
+    /// server's do when etcd compacts under them (a long run keeps the fake's memory bounded so).
+    /// </summary>
+    public void Compact(bool endWatches = true)
     {
         lock (_versions)
         {
             _compactedBefore = _versions.Current + 1;
             _history.Clear();
+            if (!endWatches)
+            {
+                return;
+            }
+
             foreach (var watch in _watches)
             {
                 watch.Writer.TryComplete(new ResourceExpiredException("410 Gone (compacted)"));

@@ -6,8 +6,6 @@ using GpuPool.Operator.Scheduling;
 using GpuPool.Operator.Telemetry;
 using GpuPool.Operator.Tests.Builders;
 using GpuPool.Operator.Watching;
-using k8s;
-using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Prometheus;
@@ -65,7 +63,7 @@ public sealed class OperatorHarness : IAsyncDisposable
     {
         if (settleAgainst is not null)
         {
-            await SettleAsync(() => InSync(settleAgainst));
+            await SettleAsync(() => settleAgainst.IsSeenBy(Cache));
         }
 
         return await Scheduler.Window.RunAsync(_stop.Token);
@@ -119,17 +117,6 @@ public sealed class OperatorHarness : IAsyncDisposable
         Scheduler.Dispose();
         _stop.Dispose();
     }
-
-    private bool InSync(FakeCluster cluster) =>
-        Same(cluster.JobFeed.Items(), Cache.Jobs.Snapshot())
-        && Same(cluster.PodFeed.Items(), Cache.Pods.Snapshot())
-        && Same(cluster.NodeFeed.Items(), Cache.Nodes.Snapshot())
-        && Same(cluster.ProfileFeed.Items(), Cache.Profiles.Snapshot());
-
-    private static bool Same<T>(IReadOnlyList<T> stored, IReadOnlyList<T> cached)
-        where T : IKubernetesObject<V1ObjectMeta> =>
-        stored.Select(i => (ResourceKey.Of(i), i.Metadata.ResourceVersion)).ToHashSet()
-            .SetEquals(cached.Select(i => (ResourceKey.Of(i), i.Metadata.ResourceVersion)));
 
     private Scheduler Create() => new(
         _port,

@@ -41,10 +41,36 @@ public sealed class KernelBoundTests
         Assert.Equal(6, predictor.CachedKernels);
     }
 
-    private List<(double, double)> Answers(ModelPairPredictor predictor) =>
+    public static TheoryData<int, int, int> Growth => new()
+    {
+        // 20 kernels against a bound of 16: grown an eighth at a time past it, not doubled to 32 x 32.
+        { 16, 20 * 20, 22 * 22 },
+        // Unbounded (one-off runs): doubling, as always.
+        { int.MaxValue, 32 * 32, 32 * 32 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Growth))]
+    public void Past_the_bound_a_table_grows_only_as_far_as_its_kernels_need(int maxKernels, int minCells, int maxCells)
+    {
+        var data = Profiles.Synthetic(20);
+        var model = SmallModels.FastTree(data);
+        List<Job> jobs = [.. Enumerable.Range(0, 10).Select(i => new Job($"j{i}", [data.Profiles[2 * i], data.Profiles[(2 * i) + 1]], 10, 0.5, 0))];
+        var predictor = new ModelPairPredictor(model, GpuModel.V100, new SteadyStateOptions(), maxKernels);
+
+        var answers = Answers(predictor, jobs);
+
+        Assert.Equal(20, predictor.CachedKernels);
+        Assert.InRange(predictor.CachedKernelCells, minCells, maxCells);
+        Assert.Equal(Answers(new ModelPairPredictor(model, GpuModel.V100, new SteadyStateOptions()), jobs), answers);
+    }
+
+    private List<(double, double)> Answers(ModelPairPredictor predictor) => Answers(predictor, _jobs);
+
+    private static List<(double, double)> Answers(ModelPairPredictor predictor, IReadOnlyList<Job> jobs) =>
     [
-        .. from a in _jobs
-           from b in _jobs
+        .. from a in jobs
+           from b in jobs
            where a.Id != b.Id
            select predictor.Predict(a, b, SharingSetting.Split(0.25)) into np
            select (np.NpA, np.NpB),
