@@ -19,6 +19,7 @@ public sealed class NodeFixture : IAsyncLifetime, IDisposable
     public const string ResourcePrefix = "gpupool.io/gpu";
 
     private k8s.Kubernetes? _client;
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _namespaces = [];
 
     public NodeEnvironment Node { get; private set; } = null!;
 
@@ -76,10 +77,19 @@ public sealed class NodeFixture : IAsyncLifetime, IDisposable
         Operator.Start();
     }
 
-    public Task DisposeAsync()
+    // The namespaces the tests made go with the run (their jobs and pods with them), so a node a
+    // developer keeps running holds nothing of an earlier run; the API server finishes in the background.
+    public async Task DisposeAsync()
     {
+        if (_client is not null)
+        {
+            foreach (var name in _namespaces)
+            {
+                await _client.CoreV1.DeleteNamespaceAsync(name, propagationPolicy: "Background");
+            }
+        }
+
         Dispose();
-        return Task.CompletedTask;
     }
 
     public void Dispose()
@@ -93,6 +103,7 @@ public sealed class NodeFixture : IAsyncLifetime, IDisposable
     {
         var name = $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
         await Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
+        _namespaces.Add(name);
 
         // The node's API server admits pods through the ServiceAccount plugin: a pod is refused
         // until the controller-manager has made the namespace's default ServiceAccount and its token.

@@ -39,7 +39,7 @@ public sealed class RefusedCreateTests
         Assert.Contains($"HTTP {statusCode}", condition?.Message, StringComparison.Ordinal);
         Assert.Equal(JobPhase.Pending, refused.Status?.Phase);
         Assert.Contains(cluster.Events, e => e.Warning && e.Reason == ConditionReasons.PodRejected && e.Job.Key == refused.Key);
-        Assert.Equal(1, harness.Metrics.BindFailures.WithLabels(Telemetry.BindFailureReasons.CreateRefused).Value);
+        Assert.Equal(1, harness.Metrics.BindFailures.WithLabels(GpuPool.Operator.Telemetry.BindFailureReasons.CreateRefused).Value);
 
         // Held back: the next window does not try it again first.
         var second = await harness.WindowAsync(cluster);
