@@ -53,8 +53,15 @@ done
 ln -s /usr/share/dotnet/dotnet "$layer/usr/bin/dotnet"
 
 step "4/5 one layer and the image config ($GPUPOOL_IMAGE)"
-mkdir -p "$layer/tmp"
+mkdir -p "$layer/tmp" "$layer/etc"
 chmod 1777 "$layer/tmp"
+# The base image's unprivileged "app" user and group (1654), as the Dockerfile's base has them: the
+# kubelet passes only the uid of the image's User on, so the runtime takes the group from
+# /etc/passwd (without the entry a job runs with group 0 and cannot reach the emulator's socket).
+for db in passwd group; do tar -xOf "$GPUPOOL_ROOTFS_TAR" "./etc/$db" >"$layer/etc/$db"; done
+echo "app:x:1654:1654::/home/app:/usr/sbin/nologin" >>"$layer/etc/passwd"
+echo "app:x:1654:" >>"$layer/etc/group"
+chmod 0644 "$layer/etc/passwd" "$layer/etc/group"
 cp "$GPUPOOL_ROOTFS_TAR" "$work/layer.tar"
 # The app on top of the rootfs, owned by root as in the Dockerfile.
 tar -C "$layer" --numeric-owner --owner=0 --group=0 -rf "$work/layer.tar" .
