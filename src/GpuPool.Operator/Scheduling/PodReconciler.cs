@@ -59,7 +59,7 @@ public sealed partial class PodReconciler(
 
         var previous = job.Status?.Phase;
         var translation = translator.Translate(job);
-        var desired = StatusProjector.Project(job, pod, translation.Job?.IsolatedSeconds, time.GetUtcNow());
+        var desired = StatusProjector.Project(job, pod, translation.Job?.IsolatedSeconds, time.GetUtcNow(), partner => PartnerOverlap.RanBeside(pod, partner, cache.Pods.Snapshot()));
         if (!StatusProjector.Differs(job.Status, desired))
         {
             return true;

@@ -12,7 +12,10 @@ public static class StatusProjector
 {
     private static readonly string[] _order = [JobPhase.Pending, JobPhase.Scheduled, JobPhase.Running, JobPhase.Succeeded, JobPhase.Failed];
 
-    public static GpuJobStatus Project(GpuJob job, V1Pod pod, double? isolatedSeconds, DateTimeOffset now)
+    /// <param name="partnerRanBeside">Asked once, when the job ends: did the partner its pod was
+    /// written with run beside it (<see cref="PartnerOverlap"/>)? If not, the final status names no
+    /// partner, and an ended job keeps what was said then.</param>
+    public static GpuJobStatus Project(GpuJob job, V1Pod pod, double? isolatedSeconds, DateTimeOffset now, Func<string, bool>? partnerRanBeside = null)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(pod);
@@ -29,9 +32,15 @@ public static class StatusProjector
         });
         var generation = job.Metadata.Generation;
         var node = pod.Spec?.NodeName;
-        var message = partner.Length > 0
-            ? $"Shares GPU {gpu} of {node} with {partner} ({MetadataValues.Get(annotations, PodAnnotations.Setting)})."
+        var setting = MetadataValues.Get(annotations, PodAnnotations.Setting);
+        var alone = partner.Length > 0 && JobPhase.IsTerminal(phase)
+            && (JobPhase.IsTerminal(current.Phase) ? current.Partner is null : partnerRanBeside?.Invoke(partner) == false);
+        var message = alone
+            ? $"Ran alone on GPU {gpu} of {node} at its share ({setting}): {partner}, its partner, never ran beside it (the node refused that pod, and it was placed again later)."
+            : partner.Length > 0
+            ? $"Shares GPU {gpu} of {node} with {partner} ({setting})."
             : $"Has GPU {gpu} of {node} to itself.";
+        partner = alone ? string.Empty : partner;
         var conditions = Conditions.Set(current.Conditions, ConditionTypes.Scheduled, true, partner.Length > 0 ? ConditionReasons.Paired : ConditionReasons.Alone, message, generation, now);
         var status = current with
         {
@@ -41,7 +50,7 @@ public static class StatusProjector
             // Absent rather than empty when alone: a v1.20 API server reads "" in a merge patch as
             // null and rejects it against the string schema.
             Partner = partner.Length > 0 ? partner : null,
-            Setting = MetadataValues.Get(annotations, PodAnnotations.Setting),
+            Setting = setting,
             PredictedNp = SharingAnnotation.ParseNumber(MetadataValues.Get(annotations, PodAnnotations.PredictedNp)),
             StartTime = current.StartTime ?? (phase == JobPhase.Scheduled ? null : Rfc3339.Format(pod.Status?.StartTime ?? now.UtcDateTime)),
             Conditions = conditions,

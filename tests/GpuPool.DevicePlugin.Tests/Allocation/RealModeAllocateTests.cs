@@ -18,6 +18,7 @@ public sealed class RealModeAllocateTests
         await using var real = await RealGpuHost.StartAsync();
         var mps = real.Host.Directory.MpsDirectory;
         var gpu = real.Host.Inventory.Devices[0];
+        real.Host.Placements.Place(0, units);
         using var channel = real.Host.PluginChannel(0);
         var request = new AllocateRequest();
         request.ContainerRequests.Add(new ContainerAllocateRequest { DevicesIds = { DeviceIds.For(gpu).Take(units) } });
