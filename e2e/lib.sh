@@ -47,24 +47,26 @@ gpu_units() {
 # at_least A B: A >= B as decimals.
 at_least() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 >= b + 0) }'; }
 
-# check_units JOB...: each job's pod asks for units of its own GPU only: with a partner
-# floor(share x 100), never above 100 with the partner's (when the partner is in the list), alone
-# all 100.
+# check_units JOB...: each job's pod asks for units of its own GPU only: under a share setting
+# 1..99 (floor(share x 100), capped by what its GPU had free), never above 100 with the partner's
+# (when the partner is in the list); exclusive all 100. A job whose partner never ran beside it
+# names no partner but kept its share.
 check_units() {
-  local job partner units
+  local job partner units setting
   declare -A of=()
   for job in "$@"; do of[$job]=$(gpu_units "$job"); done
   for job in "$@"; do
     units=${of[$job]}
-    partner=$(job_field "$job" .status.partner)
-    if [[ -z $partner ]]; then
-      ((units == 100)) || die "$job runs alone but asks for $units units of its GPU"
+    setting=$(job_field "$job" .status.setting)
+    if [[ -z $setting || $setting == exclusive ]]; then
+      ((units == 100)) || die "$job runs exclusive but asks for $units units of its GPU"
     else
-      ((units >= 1 && units < 100)) || die "$job shares its GPU but asks for $units units of it"
-      partner=${partner#*/}
-      if [[ -n ${of[$partner]:-} ]]; then
-        ((units + ${of[$partner]} <= 100)) || die "$job and $partner ask for $((units + ${of[$partner]})) units of one GPU"
-      fi
+      ((units >= 1 && units < 100)) || die "$job runs at $setting but asks for $units units of its GPU"
+    fi
+    partner=$(job_field "$job" .status.partner)
+    partner=${partner#*/}
+    if [[ -n $partner && -n ${of[$partner]:-} ]]; then
+      ((units + ${of[$partner]} <= 100)) || die "$job and $partner ask for $((units + ${of[$partner]})) units of one GPU"
     fi
   done
 }
