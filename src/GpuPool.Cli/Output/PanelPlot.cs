@@ -30,10 +30,11 @@ public static class PanelPlot
         var named = results.SelectMany(r => r.Series.Select(s => (Name: s.Name(r.Target.Legend), s.Points))).ToList();
 
         var start = named.SelectMany(s => s.Points).Select(p => p.Time).DefaultIfEmpty(0).Min();
-        foreach (var (name, points) in named)
+        for (var i = 0; i < named.Count; i++)
         {
+            var (name, points) = named[i];
             var line = plot.Add.Scatter(points.Select(p => (p.Time - start) / 60).ToArray(), points.Select(p => p.Value).ToArray());
-            line.LegendText = named.IndexOf((name, points)) < MaxLegend ? name : string.Empty;
+            line.LegendText = i < MaxLegend ? name : string.Empty;
             line.MarkerSize = points.Count == 1 ? 5 : 0;
         }
 

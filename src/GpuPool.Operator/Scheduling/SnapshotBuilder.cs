@@ -31,23 +31,39 @@ public sealed partial class SnapshotBuilder(ClusterCache cache, JobTranslations 
             .Select(Translate)
             .ToList();
         var plannable = waiting.Where(t => !t.IsInvalid).ToList();
+
+        // Each node's inventory is read once per window, for its GPU slots and its node checks both.
+        var nodes = cache.Nodes.Snapshot().OrderBy(n => n.Metadata.Name, StringComparer.Ordinal).Select(n => (Node: n, Inventory: Inventory(n))).ToList();
+        var live = pods.Where(JobOwnership.IsLive).ToList();
         return new ClusterSnapshot(
             [.. plannable.Take(batchLimit)],
             [.. waiting.Where(t => t.IsInvalid)],
-            Slots(pods, podsByJob),
+            Slots(nodes, live, podsByJob),
             plannable.Count,
-            ReadNodes(pods, now));
+            ReadNodes(nodes, live, now));
     }
 
     /// <summary>Each node's facts as its kubelet would check them, with the CPU and memory its live pods request.</summary>
-    private NodeChecks ReadNodes(IReadOnlyList<V1Pod> pods, DateTimeOffset now)
+    private NodeChecks ReadNodes(List<(V1Node Node, NodeInventory? Inventory)> nodes, List<V1Pod> live, DateTimeOffset now)
     {
-        var onNode = pods.Where(JobOwnership.IsLive).ToLookup(p => PodGpuRequests.NodeOf(p) ?? string.Empty, StringComparer.Ordinal);
-        var facts = cache.Nodes.Snapshot().ToDictionary(
-            n => n.Metadata.Name,
-            n => NodeFactsReader.Read(n, onNode[n.Metadata.Name], NodeInventoryReader.Read(n, resourcePrefix, out _), resourcePrefix),
+        var onNode = live.ToLookup(p => PodGpuRequests.NodeOf(p) ?? string.Empty, StringComparer.Ordinal);
+        var facts = nodes.ToDictionary(
+            n => n.Node.Metadata.Name,
+            n => NodeFactsReader.Read(n.Node, onNode[n.Node.Metadata.Name], n.Inventory, resourcePrefix),
             StringComparer.Ordinal);
         return new NodeChecks(facts, now, inventoryMaxAge);
+    }
+
+    // A node's inventory; a problem with it is logged once per node for the life of the process.
+    private NodeInventory? Inventory(V1Node node)
+    {
+        var inventory = NodeInventoryReader.Read(node, resourcePrefix, out var problem);
+        if (problem is not null && _reportedNodes.Add(node.Metadata.Name))
+        {
+            LogInventory(problem);
+        }
+
+        return inventory;
     }
 
     /// <summary>The job's translation, made once per version of the job and its profile.</summary>
@@ -56,9 +72,8 @@ public sealed partial class SnapshotBuilder(ClusterCache cache, JobTranslations 
     private static bool FlaggedInvalid(GpuJob job) =>
         job.Status?.Condition(ConditionTypes.Invalid) is { IsTrue: true } c && c.ObservedGeneration == job.Metadata.Generation;
 
-    private List<GpuSlot> Slots(IReadOnlyList<V1Pod> pods, ILookup<string, V1Pod> podsByJob)
+    private List<GpuSlot> Slots(List<(V1Node Node, NodeInventory? Inventory)> nodes, List<V1Pod> live, ILookup<string, V1Pod> podsByJob)
     {
-        var live = pods.Where(JobOwnership.IsLive).ToList();
         var occupants = live
             .Select(p => (Pod: p, Gpu: GpuOf(p)))
             .Where(x => x.Gpu is not null)
@@ -68,14 +83,8 @@ public sealed partial class SnapshotBuilder(ClusterCache cache, JobTranslations 
             .GroupBy(u => u.Key)
             .ToDictionary(g => g.Key, g => g.Sum(u => u.Value));
         var slots = new List<GpuSlot>();
-        foreach (var node in cache.Nodes.Snapshot().OrderBy(n => n.Metadata.Name, StringComparer.Ordinal))
+        foreach (var (_, inventory) in nodes)
         {
-            var inventory = NodeInventoryReader.Read(node, resourcePrefix, out var problem);
-            if (problem is not null && _reportedNodes.Add(node.Metadata.Name))
-            {
-                LogInventory(problem);
-            }
-
             foreach (var gpu in inventory?.Gpus.Where(g => g.Healthy) ?? [])
             {
                 var id = new GpuId(inventory!.NodeName, gpu.Index);
