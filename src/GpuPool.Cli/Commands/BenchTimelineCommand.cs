@@ -32,14 +32,14 @@ internal static class BenchTimelineCommand
             var jobs = BenchJobs.Generate(data.Profiles, 2 * parsed.GetValue(pairs), seed: 7);
             var cases = Enumerable.Range(0, jobs.Count / 2).Select(i => (A: jobs[2 * i], B: jobs[(2 * i) + 1])).ToList();
             var matrices = cases.Select(p => predictor.Matrix(p.A, p.B, SharingSetting.Even)).ToList();
-            var full = new PairTimeline(new SettingRates(new PredictedCoRunModel(predictor, data.Gpu), data.Gpu));
+            var full = new PairTimeline(new SettingRates(new PredictedCoRunModel(predictor), data.Gpu));
 
             // The simulated GPU's exact timeline on the same predicted rates is the reference.
             var exactClock = Stopwatch.StartNew();
             var exact = cases.Select(p => full.Run(p.A, p.B, SharingSetting.Even)).ToList();
             exactClock.Stop();
             var steadyClock = Stopwatch.StartNew();
-            var steady = cases.Select((p, i) => SteadyStateTimeline.Run(KernelSequence.Of(p.A), KernelSequence.Of(p.B), matrices[i], options)).ToList();
+            var steady = cases.Select((p, i) => SteadyStateTimeline.Run(KernelSequence.Of(p.A), KernelSequence.Of(p.B), matrices[i], options, predictor.AloneSlowness(p.A, p.B, SharingSetting.Even))).ToList();
             steadyClock.Stop();
 
             var errors = exact.Zip(steady, (e, s) => new[] { Math.Abs(s.NpA - e.NpA) / e.NpA, Math.Abs(s.NpB - e.NpB) / e.NpB }).SelectMany(x => x).ToList();

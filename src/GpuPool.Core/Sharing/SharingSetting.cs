@@ -71,6 +71,14 @@ public sealed record SharingSetting
         return (quotaA, quotaB);
     }
 
+    /// <summary>
+    /// Thread blocks per SM the kernel of the job this setting is seen from keeps when it runs
+    /// alone: its share's quota, as beside a partner. A share is held for the job's whole run (MPS
+    /// fixes a client's active-thread percentage when the process starts), so a job whose partner
+    /// ends does not get the GPU back; exclusive, the kernel uses all it can.
+    /// </summary>
+    public int AloneQuota(LaunchGeometry kernel, GpuModel gpu) => ThreadBlockQuotas(kernel, kernel, gpu).QuotaA;
+
     public override string ToString() => Mode switch
     {
         SharingMode.Exclusive => "exclusive",

@@ -144,9 +144,10 @@ public sealed class EmulatedGpu
     /// <summary>The thread blocks per SM a job's kernel may hold beside <paramref name="other"/>, from its share.</summary>
     internal int QuotaFor(EmulatedJob job, KernelProfile kernel, KernelProfile other)
     {
-        var setting = job.Share >= 1 ? SharingSetting.Exclusive : SharingSetting.Split(job.Share);
-        return setting.ThreadBlockQuotas(kernel.Geometry, other.Geometry, Model).QuotaA;
+        return Setting(job).ThreadBlockQuotas(kernel.Geometry, other.Geometry, Model).QuotaA;
     }
+
+    private static SharingSetting Setting(EmulatedJob job) => job.Share >= 1 ? SharingSetting.Exclusive : SharingSetting.Split(job.Share);
 
     private static int Decile(EmulatedJob job) => job.IterationsDone * 10 / job.Iterations;
 
@@ -189,7 +190,7 @@ public sealed class EmulatedGpu
         {
             var job = _jobs[0];
             var kernel = job.CurrentKernel;
-            job.Rate = Checked(_coRun.AloneRate(kernel, QuotaFor(job, kernel, kernel)), kernel);
+            job.Rate = Checked(_coRun.AloneRate(kernel, Setting(job).AloneQuota(kernel.Geometry, Model)), kernel);
             job.CoRunner = "";
         }
         else if (_jobs.Count == 2)

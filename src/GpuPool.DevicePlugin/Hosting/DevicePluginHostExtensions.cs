@@ -7,6 +7,7 @@ using GpuPool.DevicePlugin.Kubernetes;
 using GpuPool.DevicePlugin.Mps;
 using GpuPool.DevicePlugin.Options;
 using GpuPool.DevicePlugin.Telemetry;
+using GpuPool.Operator.Kubernetes;
 using GpuPool.Simulation.Gpus;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -45,7 +46,7 @@ public static class DevicePluginHostExtensions
         services.AddHostedService<DeviceHealthMonitor>();
 
         // 3. Kubernetes adapter: node inventory publishing, and the pods Allocate checks.
-        services.AddSingleton<KubernetesClientProvider>();
+        services.AddSingleton(_ => new KubernetesClientProvider(() => new k8s.Kubernetes(ClusterConfiguration.Load())));
         services.AddSingleton<INodeInventoryPublisher, KubernetesNodeInventoryPublisher>();
         services.TryAddSingleton<IPlacementReader, KubernetesPlacementReader>();
         services.AddHostedService<NodeInventoryPublishing>();

@@ -4,14 +4,15 @@ using k8s;
 namespace GpuPool.DevicePlugin.Kubernetes;
 
 /// <summary>
-/// Creates the API client on first use (see <see cref="ClusterConfiguration"/>), so a plugin
-/// started without a cluster still serves the kubelet and the emulator and reports the error
-/// where the API is needed. A failed creation is not remembered: the next call tries again.
+/// Creates the API client on first use (the plugin connects with <see cref="ClusterConfiguration"/>,
+/// a test with its own server's client), so a plugin started without a cluster still serves the
+/// kubelet and the emulator and reports the error where the API is needed. A failed creation is not
+/// remembered: the next call tries again.
 /// </summary>
-public sealed class KubernetesClientProvider : IDisposable
+public sealed class KubernetesClientProvider(Func<IKubernetes> connect) : IDisposable
 {
     private readonly Lock _gate = new();
-    private k8s.Kubernetes? _client;
+    private IKubernetes? _client;
 
     public IKubernetes Client
     {
@@ -19,7 +20,7 @@ public sealed class KubernetesClientProvider : IDisposable
         {
             lock (_gate)
             {
-                return _client ??= new k8s.Kubernetes(ClusterConfiguration.Load());
+                return _client ??= connect();
             }
         }
     }

@@ -7,18 +7,20 @@ namespace GpuPool.Prediction.JobWise;
 /// matrix's rates, event by event (each event completes one kernel, or two at once), as the
 /// simulated GPU's full timeline does; but after every epoch the accumulated NP of each job is
 /// compared with the previous epoch's, and once both are steady the rest is extrapolated at those
-/// rates, the survivor finishing alone at full speed (rate 1). Runs that end before reaching a
-/// steady state are stepped to the end.
+/// rates, the survivor finishing alone under its own setting, at its alone slowness (seconds per
+/// isolated second: 1 when it gets the whole GPU back, more when it keeps a share, see
+/// <see cref="Core.Sharing.SharingSetting.AloneQuota"/>). Runs that end before reaching a steady
+/// state are stepped to the end.
 /// </summary>
 public static class SteadyStateTimeline
 {
-    public static TimelineResult Run(KernelSequence a, KernelSequence b, InterferenceMatrix matrix, SteadyStateOptions options)
+    public static TimelineResult Run(KernelSequence a, KernelSequence b, InterferenceMatrix matrix, SteadyStateOptions options, AloneSlowness alone)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         ArgumentNullException.ThrowIfNull(options);
         matrix.RequireFits(a, b);
 
-        return Run(a, b, new MatrixCells(matrix.RatesA, matrix.RatesB, matrix.KernelsB), options.Validated());
+        return Run(a, b, new MatrixCells(matrix.RatesA, matrix.RatesB, matrix.KernelsB), options.Validated(), alone.Validated());
     }
 
     /// <summary>
@@ -28,7 +30,7 @@ public static class SteadyStateTimeline
     /// tiered compilation would get there.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static TimelineResult Run<TCells>(KernelSequence a, KernelSequence b, TCells cells, SteadyStateOptions options)
+    internal static TimelineResult Run<TCells>(KernelSequence a, KernelSequence b, TCells cells, SteadyStateOptions options, AloneSlowness alone)
         where TCells : struct, IRateCells
     {
         var ca = new JobCursor(a.Durations, a.Iterations, a.TotalSeconds);
@@ -94,7 +96,7 @@ public static class SteadyStateTimeline
             // Finishing and epochs only change when an iteration ends.
             if (ca.Finished || cb.Finished)
             {
-                return Finish(a, b, ca, cb, now, events);
+                return Finish(a, b, ca, cb, now, events, alone);
             }
 
             if (ca.CompletedIterations < epochA || cb.CompletedIterations < epochB)
@@ -112,7 +114,7 @@ public static class SteadyStateTimeline
             // 4. Steady when neither moved more than epsilon since the previous epoch.
             if (Math.Abs(npA - previousA) <= options.Epsilon && Math.Abs(npB - previousB) <= options.Epsilon)
             {
-                return Extrapolate(a, b, ca, cb, now, npA, npB, events);
+                return Extrapolate(a, b, ca, cb, now, npA, npB, events, alone);
             }
 
             (previousA, previousB) = (npA, npB);
@@ -120,26 +122,26 @@ public static class SteadyStateTimeline
     }
 
     /// <summary>Both keep their accumulated rates until the first ends; the survivor then runs alone.</summary>
-    private static TimelineResult Extrapolate(KernelSequence a, KernelSequence b, JobCursor ca, JobCursor cb, double now, double npA, double npB, int events)
+    private static TimelineResult Extrapolate(KernelSequence a, KernelSequence b, JobCursor ca, JobCursor cb, double now, double npA, double npB, int events, AloneSlowness alone)
     {
         var endA = now + (ca.RemainingWork / npA);
         var endB = now + (cb.RemainingWork / npB);
         if (endA <= endB)
         {
-            endB = endA + (cb.RemainingWork - (npB * (endA - now)));
+            endB = endA + ((cb.RemainingWork - (npB * (endA - now))) * alone.B);
         }
         else
         {
-            endA = endB + (ca.RemainingWork - (npA * (endB - now)));
+            endA = endB + ((ca.RemainingWork - (npA * (endB - now))) * alone.A);
         }
 
         return new TimelineResult(endA, endB, a.TotalSeconds / endA, b.TotalSeconds / endB, events, Extrapolated: true);
     }
 
-    private static TimelineResult Finish(KernelSequence a, KernelSequence b, JobCursor ca, JobCursor cb, double now, int events)
+    private static TimelineResult Finish(KernelSequence a, KernelSequence b, JobCursor ca, JobCursor cb, double now, int events, AloneSlowness alone)
     {
-        var endA = ca.Finished ? ca.End : now + ca.RemainingWork;
-        var endB = cb.Finished ? cb.End : now + cb.RemainingWork;
+        var endA = ca.Finished ? ca.End : now + (ca.RemainingWork * alone.A);
+        var endB = cb.Finished ? cb.End : now + (cb.RemainingWork * alone.B);
         return new TimelineResult(endA, endB, a.TotalSeconds / endA, b.TotalSeconds / endB, events, Extrapolated: false);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GpuPool.Core.Jobs;
 using GpuPool.Prediction.JobWise;
 
@@ -5,10 +6,12 @@ namespace GpuPool.Prediction.Pairing;
 
 /// <summary>
 /// A job as the predictor keeps it: its kernel sequence, each kernel's number in the rate tables,
-/// and per rate table (by its ordinal) the memo of fastest rates beside this job.
+/// per rate table (by its ordinal) the memo of fastest rates beside this job, and per share its
+/// slowness alone.
 /// </summary>
 internal sealed class JobKernels(Job job, int[] index)
 {
+    private readonly ConcurrentDictionary<double, double> _aloneSlowness = new();
     private volatile FastestBeside?[] _beside = [];
 
     public Job Job { get; } = job;
@@ -20,6 +23,10 @@ internal sealed class JobKernels(Job job, int[] index)
     public int MaxIndex { get; } = index.Max();
 
     public int Count => Index.Length;
+
+    /// <summary>The job's slowness alone at <paramref name="share"/>, computed once per share.</summary>
+    public double AloneSlowness<TState>(double share, Func<TState, double, double> compute, TState state) =>
+        _aloneSlowness.TryGetValue(share, out var known) ? known : _aloneSlowness.GetOrAdd(share, s => compute(state, s));
 
     public FastestBeside? Beside(int table)
     {

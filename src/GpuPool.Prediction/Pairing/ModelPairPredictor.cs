@@ -15,7 +15,9 @@ namespace GpuPool.Prediction.Pairing;
 /// GpuPool's two-stage predictor. Stage 1: the kernel-wise model gives each kernel pair's NP at the
 /// thread-block quotas a fine-grained split implies (cached in dense per-setting tables: the same
 /// kernels recur across jobs and windows). Stage 2: those NPs form the interference matrix, and
-/// the steady-state timeline turns it into each job's NP. Thread-safe.
+/// the steady-state timeline turns it into each job's NP, the survivor of a pair finishing under
+/// the share it keeps (its kernels' alone rates at that share's quota, <see cref="AloneRateCurve"/>).
+/// Thread-safe.
 /// </summary>
 public sealed class ModelPairPredictor : IBoundedPairPredictor, IBoundedCache
 {
@@ -29,6 +31,7 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor, IBoundedCache
     private readonly KernelNpModel _model;
     private readonly GpuModel _gpu;
     private readonly SteadyStateOptions _options;
+    private readonly AloneRateCurve _alone;
     private readonly int _maxKernels;
     private volatile KernelRateTables _tables;
 
@@ -37,7 +40,11 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor, IBoundedCache
     /// holds about this many squared cells of 33 bytes (it doubles up to the bound, then grows an
     /// eighth at a time). Unbounded by default: a one-off run (simulation, evaluation) never trims.
     /// </param>
-    public ModelPairPredictor(KernelNpModel model, GpuModel gpu, SteadyStateOptions options, int maxKernels = int.MaxValue)
+    /// <param name="aloneRates">
+    /// How fast a kernel runs alone at a quota: a profile's quota runs where it has them, else the
+    /// occupancy curve (by default the one fitted on the GPUPool artifact).
+    /// </param>
+    public ModelPairPredictor(KernelNpModel model, GpuModel gpu, SteadyStateOptions options, int maxKernels = int.MaxValue, AloneRateCurve? aloneRates = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxKernels);
         ArgumentNullException.ThrowIfNull(model);
@@ -46,6 +53,7 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor, IBoundedCache
         _model = model;
         _gpu = gpu;
         _options = options.Validated();
+        _alone = aloneRates ?? new AloneRateCurve(gpu, AloneRateCurve.ArtifactOccupancyExponent);
         _maxKernels = maxKernels;
         _tables = new KernelRateTables(maxKernels);
     }
@@ -158,6 +166,20 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor, IBoundedCache
         return (Clamp(_model.Predict(x, y)), Clamp(_model.Predict(y, x)));
     }
 
+    /// <summary>
+    /// How fast a kernel runs alone at <paramref name="quota"/> thread blocks per SM, as the
+    /// survivor of a pair does: never faster than alone with the whole GPU.
+    /// </summary>
+    public double AloneRate(KernelProfile kernel, int quota) => Math.Clamp(_alone.Rate(kernel, quota), MinRate, 1.0);
+
+    /// <summary>Each job's slowness once alone under <paramref name="setting"/> (seen from <paramref name="a"/>), as the timeline uses it.</summary>
+    public AloneSlowness AloneSlowness(Job a, Job b, SharingSetting setting)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        var (_, ja, jb) = Prepare(a, b);
+        return Survivors(ja, jb, setting);
+    }
+
     /// <summary>Both jobs numbered in one instance of the tables (a trim between two lookups must not mix numberings).</summary>
     private (KernelRateTables Tables, JobKernels A, JobKernels B) Prepare(Job a, Job b)
     {
@@ -175,10 +197,30 @@ public sealed class ModelPairPredictor : IBoundedPairPredictor, IBoundedCache
         }
 
         var result = setting.Mode == SharingMode.Partitioned
-            ? SteadyStateTimeline.Run(a.Sequence, b.Sequence, PartitionedCells(tables, a, b, setting), _options)
-            : SteadyStateTimeline.Run(a.Sequence, b.Sequence, tables.TableFor(setting).InPlace(a, b, (Predictor: this, A: a.Job, B: b.Job, Setting: setting), PredictCell), _options);
+            ? SteadyStateTimeline.Run(a.Sequence, b.Sequence, PartitionedCells(tables, a, b, setting), _options, Survivors(a, b, setting))
+            : SteadyStateTimeline.Run(a.Sequence, b.Sequence, tables.TableFor(setting).InPlace(a, b, (Predictor: this, A: a.Job, B: b.Job, Setting: setting), PredictCell), _options, Survivors(a, b, setting));
         return new PairNp(result.NpA, result.NpB);
     }
+
+    // A slice keeps its share of the SMs at the partition's rate; a share keeps its quota.
+    private AloneSlowness Survivors(JobKernels a, JobKernels b, SharingSetting setting) => setting.Mode switch
+    {
+        SharingMode.Partitioned => new AloneSlowness(1 / setting.ShareA, 1 / setting.ShareB),
+        SharingMode.FineGrained => new AloneSlowness(AloneSlownessOf(a, setting.ShareA), AloneSlownessOf(b, setting.ShareB)),
+        _ => JobWise.AloneSlowness.WholeGpu,
+    };
+
+    /// <summary>
+    /// A job's seconds per isolated second alone at <paramref name="share"/>: its iteration's mix
+    /// of kernel alone rates at the share's quota (see <see cref="AloneSlowness"/>).
+    /// </summary>
+    private double AloneSlownessOf(JobKernels job, double share) => job.AloneSlowness(share, static (state, share) =>
+    {
+        var (predictor, kernels) = state;
+        var setting = SharingSetting.Split(share);
+        var seconds = kernels.Sum(k => k.IsolatedSeconds / predictor.AloneRate(k, setting.AloneQuota(k.Geometry, predictor._gpu)));
+        return seconds / kernels.Sum(k => k.IsolatedSeconds);
+    }, (Predictor: this, Kernels: job.Job.Kernels));
 
     private static SharingSetting Setting(IReadOnlyList<SharingSetting> settings, int s) =>
         settings[s] ?? throw new ArgumentException($"settings[{s}] is null.", nameof(settings));

@@ -1,3 +1,5 @@
+using GpuPool.Core.Kernels;
+
 namespace GpuPool.Simulation.Gpus;
 
 /// <summary>
@@ -28,7 +30,7 @@ public sealed record CoRunParameters
     // Fitted by `gpupool calibrate --dataset <artifact>` on all 578 measured co-runs: gamma and the
     // counter-only weights (rounded to 4 places); term and correction options chosen by the inner 4-fold split.
     public static CoRunParameters Default { get; } = new(
-        3.3724,
+        AloneRateCurve.ArtifactOccupancyExponent,
         [0.1380, 0.3825, 0.3598, 0.2253, -0.0324, 0.0664, -0.2772, -0.0546, -0.0136, -0.1028, -0.0470, 0.2064],
         new KernelTermOptions(1.0, 2),
         new SmootherOptions(1.0, 0.3));

@@ -8,7 +8,8 @@ namespace GpuPool.Simulation.Timeline;
 /// <summary>
 /// Progress rates of kernels under a <see cref="SharingSetting"/>: fine-grained pairs through the
 /// co-run model at the setting's thread-block quotas, partitioned pairs through the SM-partition
-/// model (no interference), and a job alone at full speed unless it sits on a partition.
+/// model (no interference), and a job alone at its setting's rate: a partition keeps its slice, a
+/// share its thread-block quota (<see cref="SharingSetting.AloneQuota"/>), exclusive the whole GPU.
 /// </summary>
 public sealed class SettingRates
 {
@@ -46,11 +47,17 @@ public sealed class SettingRates
 
     /// <summary>
     /// Rate of a job's kernel when it is alone on the GPU, under the setting it was placed with
-    /// (seen from itself): a partition keeps its slice; otherwise the whole GPU is its own.
+    /// (seen from itself), which it keeps when its partner ends.
     /// </summary>
     public double Alone(KernelProfile kernel, SharingSetting setting)
     {
+        ArgumentNullException.ThrowIfNull(kernel);
         ArgumentNullException.ThrowIfNull(setting);
-        return setting.Mode == SharingMode.Partitioned ? _partitions.Rate(kernel, setting.ShareA) : 1.0;
+        return setting.Mode switch
+        {
+            SharingMode.Partitioned => _partitions.Rate(kernel, setting.ShareA),
+            SharingMode.FineGrained => _model.AloneRate(kernel, setting.AloneQuota(kernel.Geometry, Gpu)),
+            _ => 1.0,
+        };
     }
 }

@@ -28,7 +28,9 @@ public class SteadyStateBoundsTests
                 a.Durations.Length, b.Durations.Length, Rates(random, cells, fastestRate), Rates(random, cells, fastestRate));
             var options = new SteadyStateOptions { StepIterations = random.Next(1, 6), Epsilon = random.NextDouble() < 0.5 ? 0.001 : 0.01 };
 
-            var result = SteadyStateTimeline.Run(a, b, matrix, options);
+            // Survivors that keep a share run alone slower than with the whole GPU the ceilings assume.
+            var alone = new AloneSlowness(random.NextDouble() < 0.5 ? 1.0 : 1 + (3 * random.NextDouble()), random.NextDouble() < 0.5 ? 1.0 : 1 + (3 * random.NextDouble()));
+            var result = SteadyStateTimeline.Run(a, b, matrix, options, alone);
             var (ceilingA, ceilingB) = SteadyStateBounds.Run(a, b, matrix, options);
 
             Assert.True(result.NpA <= ceilingA, $"trial {trial}: NpA {result.NpA} above its ceiling {ceilingA}");
@@ -52,7 +54,7 @@ public class SteadyStateBoundsTests
         var (sa, sb) = (new KernelSequence(a, itersA), new KernelSequence(b, itersB));
         var matrix = InterferenceMatrix.Uniform(a.Length, b.Length, rate, rate);
 
-        var result = SteadyStateTimeline.Run(sa, sb, matrix, new SteadyStateOptions());
+        var result = SteadyStateTimeline.Run(sa, sb, matrix, new SteadyStateOptions(), AloneSlowness.WholeGpu);
         var (ceilingA, _) = SteadyStateBounds.Run(sa, sb, matrix, new SteadyStateOptions());
 
         Assert.Equal(npA, result.NpA, precision: 6);

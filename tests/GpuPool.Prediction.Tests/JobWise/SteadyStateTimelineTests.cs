@@ -27,11 +27,41 @@ public class SteadyStateTimelineTests
     {
         var matrix = new InterferenceMatrix(a.Length, b.Length, rateA, rateB);
 
-        var result = SteadyStateTimeline.Run(new KernelSequence(a, itersA), new KernelSequence(b, itersB), matrix, new SteadyStateOptions());
+        var result = SteadyStateTimeline.Run(new KernelSequence(a, itersA), new KernelSequence(b, itersB), matrix, new SteadyStateOptions(), AloneSlowness.WholeGpu);
 
         Assert.Equal(npA, result.NpA, precision: 9);
         Assert.Equal(npB, result.NpB, precision: 9);
         Assert.False(result.Extrapolated);
+    }
+
+    public static TheoryData<int, double, double, double> KeptShares => new()
+    {
+        // B (3 units) runs beside A (1 unit) at 0.5 until t=2, one unit done; its last two units run alone.
+        // iterations of A, B's alone slowness, NP of A, NP of B
+        { 1, 1.0, 0.5, 3 / 4.0 },  // the whole GPU back: ends at 4
+        { 1, 2.0, 0.5, 3 / 6.0 },  // keeps a share at half speed: ends at 2 + 2 x 2
+        { 3, 2.0, 0.5, 0.5 },      // equal jobs end together: nobody runs alone
+    };
+
+    [Theory]
+    [MemberData(nameof(KeptShares))]
+    public void A_survivor_that_keeps_its_share_finishes_at_its_alone_slowness(int itersA, double slownessB, double npA, double npB)
+    {
+        var matrix = InterferenceMatrix.Uniform(1, 1, 0.5, 0.5);
+
+        var result = SteadyStateTimeline.Run(new KernelSequence([1.0], itersA), new KernelSequence([1.0], 3), matrix, new SteadyStateOptions(), new AloneSlowness(1.0, slownessB));
+
+        Assert.Equal((npA, npB), (Math.Round(result.NpA, 9), Math.Round(result.NpB, 9)));
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(double.NaN)]
+    public void An_alone_slowness_below_one_or_not_finite_is_refused(double slowness)
+    {
+        var matrix = InterferenceMatrix.Uniform(1, 1, 0.5, 0.5);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => SteadyStateTimeline.Run(new KernelSequence([1.0], 1), new KernelSequence([1.0], 3), matrix, new SteadyStateOptions(), new AloneSlowness(1.0, slowness)));
     }
 
     [Theory]
@@ -51,7 +81,7 @@ public class SteadyStateTimelineTests
             var (a, b) = (RandomJob(kernels, random, $"a{pair}"), RandomJob(kernels, random, $"b{pair}"));
 
             var exact = full.Run(a, b, SharingSetting.Even);
-            var steady = SteadyStateTimeline.Run(KernelSequence.Of(a), KernelSequence.Of(b), Matrix(table, a, b), new SteadyStateOptions());
+            var steady = SteadyStateTimeline.Run(KernelSequence.Of(a), KernelSequence.Of(b), Matrix(table, a, b), new SteadyStateOptions(), new AloneSlowness(table.AloneSlowness(a), table.AloneSlowness(b)));
 
             errors.Add(Math.Abs(steady.NpA - exact.NpA) / exact.NpA);
             errors.Add(Math.Abs(steady.NpB - exact.NpB) / exact.NpB);
@@ -67,7 +97,7 @@ public class SteadyStateTimelineTests
     {
         var matrix = InterferenceMatrix.Uniform(2, 2, 0.5, 0.5);
 
-        var error = Assert.Throws<ArgumentException>(() => SteadyStateTimeline.Run(new KernelSequence([1.0], 1), new KernelSequence([1.0, 1.0], 1), matrix, new SteadyStateOptions()));
+        var error = Assert.Throws<ArgumentException>(() => SteadyStateTimeline.Run(new KernelSequence([1.0], 1), new KernelSequence([1.0, 1.0], 1), matrix, new SteadyStateOptions(), AloneSlowness.WholeGpu));
 
         Assert.Contains("2 x 2", error.Message, StringComparison.Ordinal);
     }

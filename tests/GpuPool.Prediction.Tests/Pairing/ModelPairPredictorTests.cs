@@ -1,5 +1,6 @@
 using GpuPool.Core.Gpus;
 using GpuPool.Core.Jobs;
+using GpuPool.Core.Kernels;
 using GpuPool.Core.Prediction;
 using GpuPool.Core.Sharing;
 using GpuPool.Prediction.Features;
@@ -42,6 +43,25 @@ public sealed class ModelPairPredictorTests : IDisposable
         Assert.Equal(settings, outcomes.Select(o => o.Setting));
     }
 
+    [Theory]
+    [InlineData(0.25)]
+    [InlineData(0.5)]
+    [InlineData(0.75)]
+    public void A_survivor_keeps_its_share_and_runs_at_its_kernels_alone_rates_at_that_quota(double share)
+    {
+        var predictor = new ModelPairPredictor(_model, GpuModel.V100, new SteadyStateOptions(), aloneRates: new AloneRateCurve(GpuModel.V100, 2.0));
+        var setting = SharingSetting.Split(share);
+        var curve = new AloneRateCurve(GpuModel.V100, 2.0);
+        double Expected(Job job, SharingSetting seen) =>
+            job.Kernels.Sum(k => k.IsolatedSeconds / Math.Min(1.0, curve.Rate(k, seen.AloneQuota(k.Geometry, GpuModel.V100)))) / job.Kernels.Sum(k => k.IsolatedSeconds);
+
+        var alone = predictor.AloneSlowness(_jobA, _jobB, setting);
+
+        Assert.Equal(Expected(_jobA, setting), alone.A, precision: 12);
+        Assert.Equal(Expected(_jobB, setting.Swapped), alone.B, precision: 12);
+        Assert.Equal(AloneSlowness.WholeGpu, predictor.AloneSlowness(_jobA, _jobB, SharingSetting.Exclusive));
+    }
+
     [Fact]
     public void Fine_grained_outcomes_are_the_steady_state_timeline_over_the_predicted_matrix()
     {
@@ -50,7 +70,7 @@ public sealed class ModelPairPredictorTests : IDisposable
 
         var outcome = predictor.Predict(_jobA, _jobB, [setting]).Single();
         var matrix = predictor.Matrix(_jobA, _jobB, setting);
-        var expected = SteadyStateTimeline.Run(KernelSequence.Of(_jobA), KernelSequence.Of(_jobB), matrix, new SteadyStateOptions());
+        var expected = SteadyStateTimeline.Run(KernelSequence.Of(_jobA), KernelSequence.Of(_jobB), matrix, new SteadyStateOptions(), predictor.AloneSlowness(_jobA, _jobB, setting));
 
         Assert.Equal(expected.NpA, outcome.NpA);
         Assert.Equal(expected.NpB, outcome.NpB);

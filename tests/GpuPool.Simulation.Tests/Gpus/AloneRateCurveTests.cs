@@ -1,5 +1,5 @@
 using GpuPool.Core.Gpus;
-using GpuPool.Simulation.Gpus;
+using GpuPool.Core.Kernels;
 
 namespace GpuPool.Simulation.Tests.Gpus;
 

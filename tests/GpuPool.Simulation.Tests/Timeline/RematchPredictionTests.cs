@@ -23,6 +23,28 @@ public sealed class RematchPredictionTests
     [MemberData(nameof(Cases))]
     public void Remaining_work_prediction_matches_the_exact_timeline_of_a_job_joining_a_running_partner(int seed, double runningShare)
     {
+        var run = Rematch(seed, runningShare);
+
+        Assert.True(run.SameSetting);
+        Assert.InRange(run.PredictedNewcomer - run.Newcomer, -0.005, 0.005);
+        Assert.InRange(run.PredictedRunning - run.Running, -0.005, 0.005);
+    }
+
+    // Per case the remaining-work prediction is mostly, not always, nearer (a partly done iteration
+    // counts whole, so its error is not zero); over the cases it must be clearly nearer.
+    [Fact]
+    public void Remaining_work_predicts_the_running_job_better_than_predicting_it_as_if_it_started_now()
+    {
+        var runs = Cases.Select(c => Rematch((int)c[0], (double)c[1])).ToList();
+
+        var remaining = runs.Average(r => Math.Abs(r.PredictedRunning - r.Running));
+        var fresh = runs.Average(r => Math.Abs(r.Fresh - r.Running));
+
+        Assert.True(remaining < fresh / 2, $"mean error: remaining-work {remaining}, fresh {fresh}");
+    }
+
+    private static RematchRun Rematch(int seed, double runningShare)
+    {
         var dataset = EmbeddedWorkload.Dataset();
         var rates = new SettingRates(CalibratedCoRunModel.For(dataset), dataset.Gpu);
         var jobs = JobMixGenerator.Generate(dataset.Profiles, new JobMixOptions { JobCount = 3, Iterations = [40], QosTargets = [0.1] }, seed);
@@ -54,10 +76,7 @@ public sealed class RematchPredictionTests
         var newcomerNp = newcomer.IsolatedSeconds / (ends[newcomer] - joinedAt);
         var runningNp = running.IsolatedSeconds / ends[running];
 
-        Assert.Equal(resident.NewcomerSetting, predicted.Setting);
-        Assert.InRange(predicted.NpA - newcomerNp, -0.01, 0.01);
-        Assert.InRange(predicted.NpB - runningNp, -0.01, 0.01);
-        Assert.True(Math.Abs(predicted.NpB - runningNp) < Math.Abs(fresh.NpB - runningNp), $"remaining-work {predicted.NpB}, fresh {fresh.NpB}, real {runningNp}");
+        return new RematchRun(resident.NewcomerSetting == predicted.Setting, predicted.NpA, newcomerNp, predicted.NpB, runningNp, fresh.NpB);
     }
 
     private static Job Shorter(Job job) => new(job.Id, job.Kernels, 2, job.QosTarget, job.GpuMemoryMiB);

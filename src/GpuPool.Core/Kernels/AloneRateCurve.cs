@@ -1,7 +1,6 @@
 using GpuPool.Core.Gpus;
-using GpuPool.Core.Kernels;
 
-namespace GpuPool.Simulation.Gpus;
+namespace GpuPool.Core.Kernels;
 
 /// <summary>
 /// How fast a kernel runs alone when limited to q blocks per SM, relative to its unlimited run.
@@ -11,6 +10,12 @@ namespace GpuPool.Simulation.Gpus;
 /// </summary>
 public sealed class AloneRateCurve
 {
+    /// <summary>
+    /// Gamma fitted by `gpupool calibrate` on the GPUPool artifact's quota-alone runs: the shipped
+    /// contention model's, and the predictor's where a profile has no quota runs.
+    /// </summary>
+    public const double ArtifactOccupancyExponent = 3.3724;
+
     private readonly GpuModel _gpu;
 
     public AloneRateCurve(GpuModel gpu, double occupancyExponent)
@@ -45,7 +50,7 @@ public sealed class AloneRateCurve
     {
         var q = Effective(kernel, quota);
         var full = FullQuota(kernel);
-        if (kernel.QuotaCounters.TryGetValue(q, out var measured) && measured.TryGetValue(Core.Kernels.CounterNames.NormalizedIpc, out var exact))
+        if (kernel.QuotaCounters.TryGetValue(q, out var measured) && measured.TryGetValue(CounterNames.NormalizedIpc, out var exact))
         {
             return exact;
         }
@@ -56,8 +61,8 @@ public sealed class AloneRateCurve
         }
 
         var known = kernel.QuotaCounters
-            .Where(kv => kv.Value.ContainsKey(Core.Kernels.CounterNames.NormalizedIpc) && kv.Key < full)
-            .Select(kv => (Quota: (double)kv.Key, Rate: kv.Value[Core.Kernels.CounterNames.NormalizedIpc]))
+            .Where(kv => kv.Value.ContainsKey(CounterNames.NormalizedIpc) && kv.Key < full)
+            .Select(kv => (Quota: (double)kv.Key, Rate: kv.Value[CounterNames.NormalizedIpc]))
             .Append((0.0, 0.0))
             .Append((full, 1.0))
             .OrderBy(p => p.Item1)
