@@ -24,6 +24,8 @@ public sealed class ChartValuesTests
         { ["--set", "operator.config.writeParallelism=4"], "ConfigMap", "operator", ["data", OperatorConfig + "WriteParallelism"], "4" },
         { [], "ConfigMap", "operator", ["data", OperatorConfig + "InventoryMaxAgeSeconds"], "600" },
         { ["--set", "operator.config.inventoryMaxAgeSeconds=0"], "ConfigMap", "operator", ["data", OperatorConfig + "InventoryMaxAgeSeconds"], "0" },
+        { [], "ConfigMap", "operator", ["data", OperatorConfig + "RejectedHoldSeconds"], "600" },
+        { ["--set", "operator.config.rejectedHoldSeconds=120"], "ConfigMap", "operator", ["data", OperatorConfig + "RejectedHoldSeconds"], "120" },
         { [], "ConfigMap", "operator", ["data", OperatorConfig + "Namespaces__0"], null },
         { [], "ConfigMap", "operator", ["data", OperatorConfig + "ResourcePrefix"], "gpupool.io/gpu" },
         { [], "ConfigMap", "device-plugin", ["data", "GpuPool__DevicePlugin__ResourcePrefix"], "gpupool.io/gpu" },

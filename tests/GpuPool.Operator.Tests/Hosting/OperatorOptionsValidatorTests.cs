@@ -15,6 +15,8 @@ public sealed class OperatorOptionsValidatorTests
         { "CandidatesPerSide=-2", "GpuPool:Operator:CandidatesPerSide" },
         { "MaxRequeues=101", "GpuPool:Operator:MaxRequeues" },
         { "RequeueBackoffSeconds=-1", "GpuPool:Operator:RequeueBackoffSeconds" },
+        { "RejectedHoldSeconds=-1", "GpuPool:Operator:RejectedHoldSeconds" },
+        { "RejectedHoldSeconds=90000", "GpuPool:Operator:RejectedHoldSeconds" },
         { "InventoryMaxAgeSeconds=30", "GpuPool:Operator:InventoryMaxAgeSeconds" },
         { "InventoryMaxAgeSeconds=-1", "GpuPool:Operator:InventoryMaxAgeSeconds" },
         { "InventoryMaxAgeSeconds=90000", "GpuPool:Operator:InventoryMaxAgeSeconds" },
