@@ -50,6 +50,7 @@ public sealed partial class OperatorOptionsValidator : IValidateOptions<Operator
         var caches = options.Caches;
         Require(caches.MaxKernels is >= 16 and <= 16_384, "Caches:MaxKernels", "must be in [16, 16384]", caches.MaxKernels);
         Require(caches.MaxProfilePairs is >= 1 and <= 100_000_000, "Caches:MaxProfilePairs", "must be in [1, 100000000]", caches.MaxProfilePairs);
+        Require(caches.ProfilePairIdleWindows is >= 1 and <= 1_000_000, "Caches:ProfilePairIdleWindows", "must be in [1, 1000000]", caches.ProfilePairIdleWindows);
         Require(caches.MaxPairDecisions is >= 1 and <= 100_000_000, "Caches:MaxPairDecisions", "must be in [1, 100000000]", caches.MaxPairDecisions);
         var lease = options.LeaderElection;
         Require(IsDnsLabel(lease.LeaseName), "LeaderElection:LeaseName", "must be a DNS-1123 name", lease.LeaseName);

@@ -21,6 +21,8 @@ public sealed class ChartValuesTests
         { ["--set", "operator.config.windowSeconds=12.5"], "ConfigMap", "operator", ["data", OperatorConfig + "WindowSeconds"], "12.5" },
         { ["--set", "operator.config.namespaces={ml,research}"], "ConfigMap", "operator", ["data", OperatorConfig + "Namespaces__1"], "research" },
         { ["--set", "operator.config.caches.maxKernels=2048"], "ConfigMap", "operator", ["data", OperatorConfig + "Caches__MaxKernels"], "2048" },
+        { [], "ConfigMap", "operator", ["data", OperatorConfig + "Caches__ProfilePairIdleWindows"], "20" },
+        { ["--set", "operator.config.caches.profilePairIdleWindows=5"], "ConfigMap", "operator", ["data", OperatorConfig + "Caches__ProfilePairIdleWindows"], "5" },
         { ["--set", "operator.config.writeParallelism=4"], "ConfigMap", "operator", ["data", OperatorConfig + "WriteParallelism"], "4" },
         { [], "ConfigMap", "operator", ["data", OperatorConfig + "InventoryMaxAgeSeconds"], "600" },
         { ["--set", "operator.config.inventoryMaxAgeSeconds=0"], "ConfigMap", "operator", ["data", OperatorConfig + "InventoryMaxAgeSeconds"], "0" },

@@ -37,6 +37,7 @@ public sealed class OperatorOptionsValidatorTests
         { "Caches:MaxKernels=8", "GpuPool:Operator:Caches:MaxKernels" },
         { "Caches:MaxProfilePairs=0", "GpuPool:Operator:Caches:MaxProfilePairs" },
         { "Caches:MaxPairDecisions=-1", "GpuPool:Operator:Caches:MaxPairDecisions" },
+        { "Caches:ProfilePairIdleWindows=0", "GpuPool:Operator:Caches:ProfilePairIdleWindows" },
         { "LeaderElection:LeaseDurationSeconds=1", "GpuPool:Operator:LeaderElection:LeaseDurationSeconds" },
         { "LeaderElection:LeaseNamespace=", "GpuPool:Operator:LeaderElection:LeaseNamespace" },
     };
