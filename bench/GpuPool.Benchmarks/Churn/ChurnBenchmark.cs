@@ -75,7 +75,7 @@ internal static class ChurnBenchmark
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         var heap = GC.GetTotalMemory(forceFullCollection: true) / MiB;
-        var committed = GC.GetGCMemoryInfo().TotalCommittedBytes / MiB;
+        var info = GC.GetGCMemoryInfo();
         process.Refresh();
         return new ChurnSample(
             window,
@@ -88,8 +88,10 @@ internal static class ChurnBenchmark
             intervalMaxRss,
             process.WorkingSet64 / MiB,
             heap,
-            committed,
+            info.TotalCommittedBytes / MiB,
             process.PeakWorkingSet64 / MiB,
+            ResidentParts.Read(),
+            info.FragmentedBytes / MiB,
             gpupool.CacheEntries(),
             gpupool.CacheResets());
     }
@@ -109,9 +111,9 @@ internal static class ChurnBenchmark
     }
 
     private static string Header() =>
-        "| window | jobs | kernels | finished | window ms | CPU ms | RSS MiB | max RSS | RSS after GC | heap MiB | GC committed | peak RSS | cache entries | resets |";
+        "| window | jobs | kernels | finished | window ms | CPU ms | RSS MiB | max RSS | RSS after GC | heap MiB | GC committed | fragmented | anon MiB | file MiB | threads | peak RSS | cache entries | resets |";
 
     private static string Row(ChurnSample s) => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {s.Window,6} | {s.JobsInCluster,4} | {s.DistinctKernels,7:N0} | {s.Finished,8:N0} | {s.MeanWindowMs,9:F0} | {s.MeanWindowCpuMs,6:F0} | {s.RssMiB,7:F0} | {s.IntervalMaxRssMiB,7:F0} | {s.RssAfterGcMiB,12:F0} | {s.HeapMiB,8:F0} | {s.GcCommittedMiB,12:F0} | {s.PeakRssMiB,8:F0} | {string.Join(' ', s.Caches.Select(c => $"{c.Part}={c.Entries}"))} | {s.CacheResets,6} |");
+        $"| {s.Window,6} | {s.JobsInCluster,4} | {s.DistinctKernels,7:N0} | {s.Finished,8:N0} | {s.MeanWindowMs,9:F0} | {s.MeanWindowCpuMs,6:F0} | {s.RssMiB,7:F0} | {s.IntervalMaxRssMiB,7:F0} | {s.RssAfterGcMiB,12:F0} | {s.HeapMiB,8:F0} | {s.GcCommittedMiB,12:F0} | {s.FragmentedMiB,10:F0} | {s.AfterGc.AnonMiB,8:F0} | {s.AfterGc.FileMiB,8:F0} | {s.AfterGc.Threads,7} | {s.PeakRssMiB,8:F0} | {string.Join(' ', s.Caches.Select(c => $"{c.Part}={c.Entries}"))} | {s.CacheResets,6} |");
 }

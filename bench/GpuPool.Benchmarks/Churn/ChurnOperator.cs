@@ -37,7 +37,11 @@ internal sealed class ChurnOperator : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IClusterPort>(cluster);
-        services.AddGpuPoolOperator(new ConfigurationBuilder().Build());
+        // Default options but the one without a default: the seal's key (the tests' key).
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new("GpuPool:Operator:PlacementKey", OperatorHarness.PlacementKey)])
+            .Build();
+        services.AddGpuPoolOperator(configuration);
         var started = new ChurnOperator(services.BuildServiceProvider());
         await OperatorHarness.SettleAsync(() => started.Scheduler.IsSynced);
         return started;

@@ -22,5 +22,7 @@ internal sealed record ChurnSample(
     double HeapMiB,
     double GcCommittedMiB,
     double PeakRssMiB,
+    ResidentParts AfterGc,
+    double FragmentedMiB,
     IReadOnlyList<CacheSize> Caches,
     long CacheResets);

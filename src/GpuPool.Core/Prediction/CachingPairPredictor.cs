@@ -16,23 +16,30 @@ namespace GpuPool.Core.Prediction;
 /// window of all-distinct jobs would otherwise fill memory with answers nobody reads), and once a
 /// second job shares a profile its pairs are stored from then on. A profile is known by its
 /// kernels' ids, so a host whose kernels come from users gives each kernel an id that changes with
-/// its content (the operator does). Past its bound the cache starts afresh between windows
-/// (<see cref="Trim"/>). Thread-safe.
+/// its content (the operator does). Between windows (<see cref="Trim"/>) a pair not asked for in
+/// the last <c>idleWindows</c> windows is forgotten: under churn most pairs name a job that has
+/// finished and will never be asked for again, and without this the cache would grow to its bound
+/// with them. Past its bound the cache starts afresh. Thread-safe.
 /// </summary>
 public sealed class CachingPairPredictor : IBoundedPairPredictor, IBoundedCache
 {
     private readonly IPairPredictor _inner;
     private readonly int _maxProfilePairs;
+    private readonly int _idleWindows;
     private volatile Memo _memo = new();
+    private int _window;
 
     /// <param name="inner">The predictor whose answers are kept.</param>
     /// <param name="maxProfilePairs">Profile pairs (or profiles) kept between windows; unbounded by default (one-off runs).</param>
-    public CachingPairPredictor(IPairPredictor inner, int maxProfilePairs = int.MaxValue)
+    /// <param name="idleWindows">Windows a pair is kept without being asked for; kept for ever by default (one-off runs).</param>
+    public CachingPairPredictor(IPairPredictor inner, int maxProfilePairs = int.MaxValue, int idleWindows = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxProfilePairs);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(idleWindows);
         _inner = inner;
         _maxProfilePairs = maxProfilePairs;
+        _idleWindows = idleWindows;
     }
 
     public IReadOnlyList<CacheSize> Sizes
@@ -45,12 +52,27 @@ public sealed class CachingPairPredictor : IBoundedPairPredictor, IBoundedCache
     }
 
     /// <summary>
-    /// Past the bound, forgets every profile and pair at once: profile numbers and pairs are only
-    /// meaningful together, and the next window stores again only the pairs it asks for.
+    /// Runs between windows (no prediction meanwhile). Forgets the pairs left idle for
+    /// <c>idleWindows</c> windows; then, past the bound, every profile and pair at once (profile
+    /// numbers and pairs are only meaningful together, and the next window stores again only the
+    /// pairs it asks for). True when it started afresh.
     /// </summary>
     public bool Trim()
     {
         var memo = _memo;
+        _window++;
+        if (_idleWindows != int.MaxValue)
+        {
+            var oldest = _window - _idleWindows;
+            foreach (var (key, entry) in memo.Pairs)
+            {
+                if (entry.LastAskedWindow < oldest)
+                {
+                    memo.Pairs.TryRemove(key, out _);
+                }
+            }
+        }
+
         if (memo.Pairs.Count <= _maxProfilePairs && memo.Profiles.Count <= _maxProfilePairs)
         {
             return false;
@@ -124,9 +146,14 @@ public sealed class CachingPairPredictor : IBoundedPairPredictor, IBoundedCache
         ArgumentNullException.ThrowIfNull(b);
         var memo = _memo;
         var (profileA, profileB) = (memo.Profiles.Of(a), memo.Profiles.Of(b));
-        return profileA.IsShared || profileB.IsShared
-            ? memo.Pairs.GetOrAdd((profileA.Id, profileB.Id), static _ => new ProfilePairEntry())
-            : null;
+        if (!profileA.IsShared && !profileB.IsShared)
+        {
+            return null;
+        }
+
+        var entry = memo.Pairs.GetOrAdd((profileA.Id, profileB.Id), static _ => new ProfilePairEntry());
+        entry.LastAskedWindow = _window;
+        return entry;
     }
 
     /// <summary>The entry's outcomes for <paramref name="settings"/>, asking the inner predictor for those not known yet.</summary>

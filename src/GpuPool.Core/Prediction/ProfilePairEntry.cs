@@ -13,6 +13,9 @@ internal sealed class ProfilePairEntry
     private NpCeiling[]? _ceilings;
     private IReadOnlyList<SharingSetting>? _ceilingSettings;
 
+    /// <summary>The window (count of trims) in which the pair was last asked for.</summary>
+    public int LastAskedWindow { get; set; }
+
     public PairOutcome[] Outcomes
     {
         get => Volatile.Read(ref _outcomes);

@@ -18,6 +18,14 @@ public sealed class CacheOptions
     /// <summary>Job-profile pairs (and profiles) whose predicted NPs are kept.</summary>
     public int MaxProfilePairs { get; set; } = 200_000;
 
+    /// <summary>
+    /// Windows a profile pair is kept without being asked for. Under churn most pairs name a job
+    /// that has finished (a job with inline kernels is a profile of its own); they are dropped after
+    /// this many windows instead of filling the cache to its bound. A pair asked for again later is
+    /// predicted again.
+    /// </summary>
+    public int ProfilePairIdleWindows { get; set; } = 20;
+
     /// <summary>Pair decisions kept by job ids (about 100 bytes each); a 1,000-job exact window makes up to 500,000.</summary>
     public int MaxPairDecisions { get; set; } = 1_000_000;
 }

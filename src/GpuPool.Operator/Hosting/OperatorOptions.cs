@@ -54,6 +54,14 @@ public sealed class OperatorOptions
     public double RequeueBackoffSeconds { get; set; } = 10;
 
     /// <summary>
+    /// Seconds a job whose pod create or bind the API server refused (400, 403, 422) waits before it
+    /// is planned again; a new generation of the job (an edit) is planned at once. The same write is
+    /// refused again until the job or its namespace's policy changes, so retrying it every window
+    /// would only repeat the refusal.
+    /// </summary>
+    public double RejectedHoldSeconds { get; set; } = 600;
+
+    /// <summary>
     /// Seconds since a node's kubelet last reported its status (the Ready condition's
     /// lastHeartbeatTime; the GPU resources the device plugin registered are part of that status)
     /// after which its GPU inventory counts as stale and its GPUs are not offered; 0 turns the

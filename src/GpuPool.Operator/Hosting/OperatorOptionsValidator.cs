@@ -29,6 +29,7 @@ public sealed partial class OperatorOptionsValidator : IValidateOptions<Operator
         Require(options.BatchLimit is >= 1 and <= 100_000, "BatchLimit", "must be in [1, 100000]", options.BatchLimit);
         Require(options.MaxRequeues is >= 0 and <= 100, "MaxRequeues", "must be in [0, 100]", options.MaxRequeues);
         Require(options.RequeueBackoffSeconds is >= 0 and <= 3600, "RequeueBackoffSeconds", "must be in [0, 3600]", options.RequeueBackoffSeconds);
+        Require(options.RejectedHoldSeconds is >= 0 and <= 86400, "RejectedHoldSeconds", "must be in [0, 86400]", options.RejectedHoldSeconds);
         Require(options.InventoryMaxAgeSeconds is 0 or (>= 60 and <= 86400), "InventoryMaxAgeSeconds", "must be 0 (no bound) or in [60, 86400] (a kubelet reports its status every 5 minutes by default)", options.InventoryMaxAgeSeconds);
         Require(options.HttpPort is >= 1 and <= 65535, "HttpPort", "must be a TCP port (1..65535)", options.HttpPort);
         Require(IsDnsLabel(options.SchedulerName), "SchedulerName", "must be a DNS-1123 name", options.SchedulerName);
@@ -49,6 +50,7 @@ public sealed partial class OperatorOptionsValidator : IValidateOptions<Operator
         var caches = options.Caches;
         Require(caches.MaxKernels is >= 16 and <= 16_384, "Caches:MaxKernels", "must be in [16, 16384]", caches.MaxKernels);
         Require(caches.MaxProfilePairs is >= 1 and <= 100_000_000, "Caches:MaxProfilePairs", "must be in [1, 100000000]", caches.MaxProfilePairs);
+        Require(caches.ProfilePairIdleWindows is >= 1 and <= 1_000_000, "Caches:ProfilePairIdleWindows", "must be in [1, 1000000]", caches.ProfilePairIdleWindows);
         Require(caches.MaxPairDecisions is >= 1 and <= 100_000_000, "Caches:MaxPairDecisions", "must be in [1, 100000000]", caches.MaxPairDecisions);
         var lease = options.LeaderElection;
         Require(IsDnsLabel(lease.LeaseName), "LeaderElection:LeaseName", "must be a DNS-1123 name", lease.LeaseName);

@@ -52,7 +52,7 @@ public static class OperatorServiceCollectionExtensions
 
         // Windows are incremental: pair decisions are kept by job id across windows (one cache for
         // this one predictor and rule), so only pairs with a new or changed job are predicted.
-        services.AddSingleton(sp => new CachingPairPredictor(sp.GetRequiredService<IPairPredictor>(), Caches(sp).MaxProfilePairs));
+        services.AddSingleton(sp => new CachingPairPredictor(sp.GetRequiredService<IPairPredictor>(), Caches(sp).MaxProfilePairs, Caches(sp).ProfilePairIdleWindows));
         services.AddSingleton(sp => new PairDecisionCache(Caches(sp).MaxPairDecisions));
         services.AddSingleton<ISharingPolicy>(sp =>
         {

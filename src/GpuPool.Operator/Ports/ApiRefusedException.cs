@@ -36,4 +36,7 @@ public sealed class ApiRefusedException : Exception
 
     /// <summary>The Status message (which field, which policy), empty when the body had none.</summary>
     public string ApiMessage { get; } = string.Empty;
+
+    /// <summary>"HTTP 422 Invalid: ..." for a condition's message.</summary>
+    public string Describe() => $"HTTP {StatusCode} {Reason}: {ApiMessage}";
 }

@@ -40,6 +40,20 @@ public static class ConditionReasons
     /// </summary>
     public const string PodRejected = "PodRejected";
 
+    /// <summary>
+    /// Scheduled=False: the API server refused the bind of the job's pod (400/403/422, e.g. RBAC
+    /// forbids pods/binding in its namespace); the pod was deleted, so it is never bound later, and
+    /// the job waits like <see cref="PodRejected"/>.
+    /// </summary>
+    public const string BindRejected = "BindRejected";
+
+    /// <summary>
+    /// StatusRejected=True: the API server refused the job's last status patch (e.g. a value its
+    /// schema does not accept); the status shows the last write it took, and the condition goes
+    /// once a patch is accepted.
+    /// </summary>
+    public const string StatusPatchRefused = "StatusPatchRefused";
+
     /// <summary>Scheduled=False: a pod with the job's deterministic name exists but is not owned by the job.</summary>
     public const string PodNameTaken = "PodNameTaken";
 

@@ -12,6 +12,9 @@ public static class ConditionTypes
     /// <summary>True when the spec is wrong in a way the schema cannot say; not retried until the generation changes.</summary>
     public const string Invalid = "Invalid";
 
+    /// <summary>True while the API server refuses the job's status patch; the rest of the status is the last one it accepted.</summary>
+    public const string StatusRejected = "StatusRejected";
+
     /// <summary>True once the pod finished (reason Succeeded or Failed).</summary>
     public const string Completed = "Completed";
 }

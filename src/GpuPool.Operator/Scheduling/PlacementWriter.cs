@@ -12,8 +12,8 @@ namespace GpuPool.Operator.Scheduling;
 /// Step 4 of a window for one decision: create the pod (deterministic name; 409 = created before),
 /// then hand it to the <see cref="PodReconciler"/> to bind it and write status and an Event.
 /// A create that fails after retries writes nothing: the decision is forgotten and the job waits
-/// for the next window. A create the API server refuses (400/403/422) marks that job alone; the
-/// window goes on. Once the pod exists it is the decision's durable record.
+/// for the next window. A create the API server refuses (400/403/422) marks that job alone
+/// (<see cref="RejectedWriteMarker"/>); the window goes on. Once the pod exists it is the decision's durable record.
 /// </summary>
 public sealed partial class PlacementWriter(
     IClusterPort port,
@@ -21,6 +21,7 @@ public sealed partial class PlacementWriter(
     ClusterCache cache,
     PodReconciler reconciler,
     JobWriter jobs,
+    RejectedWriteMarker rejections,
     string schedulerName,
     string resourcePrefix,
     TimeProvider time,
@@ -49,7 +50,7 @@ public sealed partial class PlacementWriter(
         }
         catch (ApiRefusedException e)
         {
-            await MarkRejectedAsync(job, e, cancellationToken);
+            await rejections.MarkCreateRefusedAsync(job, e, cancellationToken);
             return false;
         }
         catch (Exception e) when (ApiWriter.IsExhausted(e))
@@ -68,29 +69,6 @@ public sealed partial class PlacementWriter(
         return await reconciler.SyncAsync(created, cancellationToken);
     }
 
-    /// <summary>
-    /// The API server will not take this pod as it is: the job says why (the API's reason and
-    /// message) and waits, Pending, for a new generation or <see cref="RequeueBackoff.Longest"/>.
-    /// Each refusal restamps the condition's time, so the wait counts from the latest one.
-    /// </summary>
-    private async Task MarkRejectedAsync(GpuJob seen, ApiRefusedException refusal, CancellationToken cancellationToken)
-    {
-        var job = jobs.Latest(seen);
-        metrics.BindFailures.WithLabels(BindFailureReasons.CreateRefused).Inc();
-        LogCreateRefused(refusal, job.Key);
-        var message = $"The API server refused the pod (HTTP {refusal.StatusCode} {refusal.Reason}): {refusal.ApiMessage} Fix the GpuJob's template (or the namespace's policy); tried again at its next generation or in {RequeueBackoff.Longest.TotalMinutes:0} min.";
-        var others = job.Status?.Conditions?.Where(c => c.Type != ConditionTypes.Scheduled).ToList();
-        var status = (job.Status ?? new GpuJobStatus()) with
-        {
-            Phase = JobPhase.Pending,
-            Conditions = Conditions.Set(others, ConditionTypes.Scheduled, false, ConditionReasons.PodRejected, message, job.Metadata.Generation, time.GetUtcNow()),
-        };
-        if (await jobs.PatchStatusAsync(job, status, cancellationToken))
-        {
-            await jobs.EmitAsync(job, true, ConditionReasons.PodRejected, message, cancellationToken);
-        }
-    }
-
     private async Task RefuseAsync(GpuJob seen, V1Pod foreign, CancellationToken cancellationToken)
     {
         var job = jobs.Latest(seen);
@@ -106,9 +84,6 @@ public sealed partial class PlacementWriter(
             await jobs.EmitAsync(job, true, ConditionReasons.PodNameTaken, message, cancellationToken);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The API server refused the pod of {Job}; the job is marked PodRejected and held back")]
-    private partial void LogCreateRefused(Exception error, string job);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Creating the pod of {Job} failed; decision forgotten, job requeued")]
     private partial void LogCreateFailed(Exception error, string job);

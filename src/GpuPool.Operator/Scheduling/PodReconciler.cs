@@ -15,7 +15,8 @@ namespace GpuPool.Operator.Scheduling;
 /// Brings one owned pod and its job in line: an unbound pod is bound to the node its annotations
 /// name (a restart between create and bind), and the job's status is rebuilt from the pod (a restart
 /// between bind and status, and every later phase); a pod the node refused before it ran is
-/// deleted and its job requeued. Idempotent: run for every pod every window.
+/// deleted and its job requeued; a bind the API server refuses deletes the pod and marks the job
+/// (<see cref="RejectedWriteMarker"/>). Idempotent: run for every pod every window.
 /// </summary>
 public sealed partial class PodReconciler(
     IClusterPort port,
@@ -24,6 +25,7 @@ public sealed partial class PodReconciler(
     JobWriter jobs,
     SnapshotBuilder translator,
     RefusedPodRequeuer requeuer,
+    RejectedWriteMarker rejections,
     IObservationSink observations,
     OperatorMetrics metrics,
     TimeProvider time,
@@ -102,6 +104,11 @@ public sealed partial class PodReconciler(
             // Already bound: by us before a restart. The stored pod says where.
             var stored = await writer.RunAsync("get_pod", ct => port.GetPodAsync(ns, name, ct), cancellationToken);
             return string.IsNullOrEmpty(stored?.Spec?.NodeName) ? null : stored;
+        }
+        catch (ApiRefusedException e)
+        {
+            await rejections.MarkBindRefusedAsync(job, pod, e, cancellationToken);
+            return null;
         }
         catch (Exception e) when (ApiWriter.IsExhausted(e) || e is ApiNotFoundException)
         {

@@ -7,12 +7,16 @@ namespace GpuPool.Operator.Scheduling;
 /// How long a job the node refused waits before it is planned again: the base delay, doubled with
 /// each requeue (at most ten minutes), counted from the refusal written into its Scheduled condition.
 /// A refusal is usually a device plugin restarting; planning at once would spend the requeues on it.
-/// A pod the API server refused waits the longest delay, or until the job's next generation.
+/// A job whose pod or bind the API server refused waits <paramref name="rejectedHold"/>
+/// (<c>RejectedHoldSeconds</c>), or until the job's next generation.
 /// </summary>
-public sealed class RequeueBackoff(TimeSpan baseDelay)
+public sealed class RequeueBackoff(TimeSpan baseDelay, TimeSpan rejectedHold)
 {
-    /// <summary>The longest wait; also how long a job whose pod the API server refused waits (unless its spec changes).</summary>
+    /// <summary>The longest wait after a node refusal.</summary>
     public static TimeSpan Longest { get; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a job whose pod or bind the API server refused waits, unless its spec changes.</summary>
+    public TimeSpan RejectedHold => rejectedHold;
 
     /// <summary>The wait after requeue number <paramref name="requeues"/> (1 for the first).</summary>
     public TimeSpan After(int requeues)
@@ -24,8 +28,9 @@ public sealed class RequeueBackoff(TimeSpan baseDelay)
 
     /// <summary>
     /// True while a job must not be planned yet: requeued after a node refusal (doubling backoff), or
-    /// refused by the API server at this generation (<see cref="Longest"/>, since nothing but an
-    /// edit of the job or of its namespace's policy makes the same pod acceptable).
+    /// its pod or bind refused by the API server at this generation (<see cref="RejectedHold"/>:
+    /// nothing but an edit of the job, or of its namespace's policy, makes the same write acceptable,
+    /// and an edit is a new generation, planned at once).
     /// </summary>
     public bool Holds(GpuJob job, DateTimeOffset now)
     {
@@ -40,7 +45,7 @@ public sealed class RequeueBackoff(TimeSpan baseDelay)
         return scheduled.Reason switch
         {
             ConditionReasons.NodeRefused => now < refusedAt + After(job.Status.Requeues ?? 1),
-            ConditionReasons.PodRejected => scheduled.ObservedGeneration == job.Metadata.Generation && now < refusedAt + Longest,
+            ConditionReasons.PodRejected or ConditionReasons.BindRejected => scheduled.ObservedGeneration == job.Metadata.Generation && now < refusedAt + rejectedHold,
             _ => false,
         };
     }

@@ -38,13 +38,14 @@ public sealed class Scheduler : IDisposable
         port = new SealingClusterPort(port, new PlacementSeal(options.PlacementKey, options.ResourcePrefix, options.PreviousPlacementKey), metrics.UnverifiedPods, logger);
 
         var writer = new ApiWriter(options.ApiRetry, metrics, time);
-        var jobs = new JobWriter(port, writer, cache, metrics, logger);
-        var requeueBackoff = new RequeueBackoff(TimeSpan.FromSeconds(options.RequeueBackoffSeconds));
+        var jobs = new JobWriter(port, writer, cache, metrics, time, logger);
+        var requeueBackoff = new RequeueBackoff(TimeSpan.FromSeconds(options.RequeueBackoffSeconds), TimeSpan.FromSeconds(options.RejectedHoldSeconds));
+        var rejections = new RejectedWriteMarker(port, writer, cache, jobs, requeueBackoff, metrics, time, logger);
         var translations = new JobTranslations(cache);
         var snapshots = new SnapshotBuilder(cache, translations, options.ResourcePrefix, options.BatchLimit, requeueBackoff, TimeSpan.FromSeconds(options.InventoryMaxAgeSeconds), time, logger);
         var requeuer = new RefusedPodRequeuer(port, writer, jobs, metrics, options.MaxRequeues, requeueBackoff, time, logger);
-        var reconciler = new PodReconciler(port, writer, cache, jobs, snapshots, requeuer, observations, metrics, time, logger);
-        var placements = new PlacementWriter(port, writer, cache, reconciler, jobs, options.SchedulerName, options.ResourcePrefix, time, metrics, logger);
+        var reconciler = new PodReconciler(port, writer, cache, jobs, snapshots, requeuer, rejections, observations, metrics, time, logger);
+        var placements = new PlacementWriter(port, writer, cache, reconciler, jobs, rejections, options.SchedulerName, options.ResourcePrefix, time, metrics, logger);
         var unreadable = new UnreadableJobFlagger(port, writer, jobs, time, logger);
         Window = new SchedulingWindow(cache, snapshots, reconciler, placements, new JobFlagger(jobs, time), unreadable, policy, () => IsSynced, new WindowCaches([translations, .. predictionCaches ?? []], metrics), options.WriteParallelism, options.MaxJobSeries, metrics, time);
         Loop = new SchedulingLoop(Window, cache, TimeSpan.FromSeconds(options.WindowSeconds), options.BatchLimit, metrics, time, logger);

@@ -27,7 +27,12 @@ public sealed record TerminationReport(
         }
     }
 
-    /// <summary>measuredNp when given, else isolated / shared when both are.</summary>
-    public double? Np => MeasuredNp is > 0 ? MeasuredNp
-        : IsolatedSeconds is > 0 && SharedSeconds is > 0 ? IsolatedSeconds / SharedSeconds : null;
+    /// <summary>
+    /// measuredNp when given, else isolated / shared when both are; never infinite (1e308 / 1e-300
+    /// would be): a status holding it cannot be written as JSON, and every window would fail on it.
+    /// </summary>
+    public double? Np => Finite(MeasuredNp is > 0 ? MeasuredNp
+        : IsolatedSeconds is > 0 && SharedSeconds is > 0 ? IsolatedSeconds / SharedSeconds : null);
+
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }

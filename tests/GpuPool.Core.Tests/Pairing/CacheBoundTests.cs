@@ -40,6 +40,44 @@ public sealed class CacheBoundTests
         Assert.Equal(Answers(new CachingPairPredictor(new ProfilePredictor()), jobs), after);
     }
 
+    public static TheoryData<int, int, bool> IdlePairs => new()
+    {
+        // windows the pair is kept idle, windows it goes unasked, whether it is predicted again
+        { 1, 1, false },
+        { 1, 2, true },
+        { 3, 3, false },
+        { 3, 4, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(IdlePairs))]
+    public void A_pair_left_unasked_past_its_idle_windows_is_forgotten_while_one_asked_each_window_stays(int idleWindows, int unasked, bool forgotten)
+    {
+        var inner = new ProfilePredictor();
+        var cache = new CachingPairPredictor(inner, idleWindows: idleWindows);
+        var jobs = Jobs(profiles: 4, jobsPerProfile: 2);
+        var (idleA, idleB, busyA, busyB) = (jobs[0], jobs[1], jobs[2], jobs[3]);
+        // A profile's pairs are stored once a second job has it.
+        cache.Predict(jobs[4], jobs[5], [SharingSetting.Even]);
+        cache.Predict(jobs[6], jobs[7], [SharingSetting.Even]);
+        var before = cache.Predict(idleA, idleB, [SharingSetting.Even])[0];
+        cache.Predict(busyA, busyB, [SharingSetting.Even]);
+        for (var window = 0; window < unasked; window++)
+        {
+            Assert.False(cache.Trim());
+            cache.Predict(busyA, busyB, [SharingSetting.Even]);
+        }
+
+        var calls = inner.Calls;
+        var busyAgain = cache.Predict(busyA, busyB, [SharingSetting.Even]);
+        Assert.Equal(calls, inner.Calls);
+        var after = cache.Predict(idleA, idleB, [SharingSetting.Even])[0];
+
+        Assert.Equal(forgotten, inner.Calls > calls);
+        Assert.Equal((before.NpA, before.NpB), (after.NpA, after.NpB));
+        Assert.Single(busyAgain);
+    }
+
     [Theory]
     [InlineData(1, true)]
     [InlineData(14, true)]

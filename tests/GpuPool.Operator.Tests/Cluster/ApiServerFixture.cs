@@ -15,8 +15,13 @@ public sealed class ApiServerFixture : IAsyncLifetime, IDisposable
     public const string TestNodeLabel = "gpupool.io/test-node";
 
     private k8s.Kubernetes? _client;
+    private string? _kubeconfig;
 
     public IKubernetes Client => _client ?? throw new InvalidOperationException($"{ClusterFactAttribute.Variable} is not set.");
+
+    /// <summary>Another client of the same server, its requests passed through <paramref name="handlers"/>.</summary>
+    public k8s.Kubernetes ClientWith(params DelegatingHandler[] handlers) =>
+        new(KubernetesClientConfiguration.BuildConfigFromConfigFile(_kubeconfig ?? throw new InvalidOperationException($"{ClusterFactAttribute.Variable} is not set.")), handlers);
 
     public async Task InitializeAsync()
     {
@@ -26,6 +31,7 @@ public sealed class ApiServerFixture : IAsyncLifetime, IDisposable
             return;
         }
 
+        _kubeconfig = path;
         _client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(path));
         foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "crds"), "*.yaml"))
         {

@@ -15,6 +15,8 @@ public sealed class OperatorOptionsValidatorTests
         { "CandidatesPerSide=-2", "GpuPool:Operator:CandidatesPerSide" },
         { "MaxRequeues=101", "GpuPool:Operator:MaxRequeues" },
         { "RequeueBackoffSeconds=-1", "GpuPool:Operator:RequeueBackoffSeconds" },
+        { "RejectedHoldSeconds=-1", "GpuPool:Operator:RejectedHoldSeconds" },
+        { "RejectedHoldSeconds=90000", "GpuPool:Operator:RejectedHoldSeconds" },
         { "InventoryMaxAgeSeconds=30", "GpuPool:Operator:InventoryMaxAgeSeconds" },
         { "InventoryMaxAgeSeconds=-1", "GpuPool:Operator:InventoryMaxAgeSeconds" },
         { "InventoryMaxAgeSeconds=90000", "GpuPool:Operator:InventoryMaxAgeSeconds" },
@@ -35,6 +37,7 @@ public sealed class OperatorOptionsValidatorTests
         { "Caches:MaxKernels=8", "GpuPool:Operator:Caches:MaxKernels" },
         { "Caches:MaxProfilePairs=0", "GpuPool:Operator:Caches:MaxProfilePairs" },
         { "Caches:MaxPairDecisions=-1", "GpuPool:Operator:Caches:MaxPairDecisions" },
+        { "Caches:ProfilePairIdleWindows=0", "GpuPool:Operator:Caches:ProfilePairIdleWindows" },
         { "LeaderElection:LeaseDurationSeconds=1", "GpuPool:Operator:LeaderElection:LeaseDurationSeconds" },
         { "LeaderElection:LeaseNamespace=", "GpuPool:Operator:LeaderElection:LeaseNamespace" },
     };
