@@ -45,7 +45,7 @@ public static class DcgmSamples
         var counters = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (field, names) in Ratios.Where(r => table.HasColumn(r.Field)))
         {
-            var mean = table.Records.Average(r => r.NumberIn(field, 0, 1));
+            var mean = MetricUnits.Tidy(table.Records.Average(r => r.NumberIn(field, 0, 1)));
             foreach (var name in names)
             {
                 counters[name] = mean;
@@ -55,7 +55,7 @@ public static class DcgmSamples
         counters[GpuPoolDatasetReader.MemoryMiBCounter] = table.Records.Max(r => r.NumberIn(FramebufferUsed, 0, DatasetLimits.MaxMemoryMiB));
         foreach (var field in table.Header.Where(h => h.StartsWith(FieldPrefix, StringComparison.Ordinal) && h != FramebufferUsed && Ratios.All(r => r.Field != h)))
         {
-            counters[field] = table.Records.Average(r => r.NumberIn(field, -DatasetLimits.MaxCounter, DatasetLimits.MaxCounter));
+            counters[field] = MetricUnits.Tidy(table.Records.Average(r => r.NumberIn(field, -DatasetLimits.MaxCounter, DatasetLimits.MaxCounter)));
         }
 
         if (!(shape.StepSeconds >= DatasetLimits.MinIsolatedSeconds && shape.StepSeconds <= DatasetLimits.MaxIsolatedSeconds))
