@@ -40,6 +40,11 @@ internal static class TrainCommand
                 throw new ArgumentException("--dataset: required unless --simulated trains on the embedded synthetic kernel set or --observations on measured jobs.");
             }
 
+            if (observed is null && parsed.GetValue(manifests) is { Length: > 0 })
+            {
+                throw new ArgumentException("--manifests: only read with --observations (the observed jobs' kernels).");
+            }
+
             var samples = new List<PairSample>();
             var names = new List<string>();
             if (directory is not null || isSimulated)

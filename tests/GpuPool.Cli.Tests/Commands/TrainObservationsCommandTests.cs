@@ -86,6 +86,15 @@ public sealed class TrainObservationsCommandTests : IDisposable
         Assert.Contains("--manifests: required with --observations", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Manifests_without_observations_exit_2_naming_the_option()
+    {
+        var (code, _, error) = CliRun.Invoke("train", "--simulated", "--manifests", Sample("profiles.yaml"), "--out", _files.Path("m.zip"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("--manifests: only read with --observations", error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _files.Dispose();
 
     private static string Line(string job, string uid, string partner, string setting, double measured) =>
