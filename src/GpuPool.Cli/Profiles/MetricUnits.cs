@@ -11,7 +11,14 @@ public static class MetricUnits
 {
     private static readonly Dictionary<string, double> Prefixes = new(StringComparer.Ordinal)
     {
-        [""] = 1, ["n"] = 1e-9, ["u"] = 1e-6, ["m"] = 1e-3, ["K"] = 1e3, ["M"] = 1e6, ["G"] = 1e9, ["T"] = 1e12,
+        [""] = 1,
+        ["n"] = 1e-9,
+        ["u"] = 1e-6,
+        ["m"] = 1e-3,
+        ["K"] = 1e3,
+        ["M"] = 1e6,
+        ["G"] = 1e9,
+        ["T"] = 1e12,
     };
 
     /// <summary>The factor from <paramref name="unit"/> to seconds, or null when it is not a time.</summary>
