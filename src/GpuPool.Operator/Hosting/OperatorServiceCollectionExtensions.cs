@@ -9,7 +9,6 @@ using GpuPool.Operator.Ports;
 using GpuPool.Operator.Scheduling;
 using GpuPool.Operator.Telemetry;
 using GpuPool.Operator.Watching;
-using GpuPool.Prediction.DefaultModel;
 using GpuPool.Prediction.JobWise;
 using GpuPool.Prediction.Models;
 using GpuPool.Prediction.Pairing;
@@ -44,7 +43,10 @@ public static class OperatorServiceCollectionExtensions
         services.TryAddSingleton<IKubernetes>(_ => new k8s.Kubernetes(ClusterConfiguration.Load()));
         services.TryAddSingleton<IClusterPort, KubernetesClusterPort>();
         services.AddSingleton<IObservationSink>(sp => new JsonLinesObservationSink(sp.GetRequiredService<IOptions<OperatorOptions>>().Value.ObservationsPath));
-        services.TryAddSingleton(sp => DefaultModel.LoadFileOrDefault(sp.GetRequiredService<IOptions<OperatorOptions>>().Value.ModelPath));
+        services.TryAddSingleton(sp => ModelLoading.Load(
+            sp.GetRequiredService<IOptions<OperatorOptions>>().Value.ModelPath,
+            sp.GetRequiredService<OperatorMetrics>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ModelLoading).FullName!)));
 
         // Thread-block quotas are derived on the GPU model the predictor was trained for.
         services.TryAddSingleton<IPairPredictor>(sp => new ModelPairPredictor(

@@ -34,6 +34,7 @@ public sealed class OperatorMetrics
         ApiRetries = factory.CreateCounter("gpupool_api_retries_total", "Retries of API writes after 429, 5xx or a timeout.", "operation");
         GpuStp = factory.CreateGauge("gpupool_gpu_stp", "Predicted NP summed over the jobs now on a GPU.", "node", "gpu");
         IsLeader = factory.CreateGauge("gpupool_is_leader", "1 while this replica holds the Lease.");
+        DefaultModel = factory.CreateGauge("gpupool_model_default", "1 while the operator predicts with the embedded default model (trained on the simulator only), 0 with a supplied ModelPath.");
         CacheEntries = factory.CreateGauge("gpupool_cache_entries", "Entries in each prediction and translation cache after the last window's plan.", "cache");
         CacheResets = factory.CreateCounter("gpupool_cache_resets_total", "Times a cache past its bound was dropped before a window.", "cache");
         WindowFailures = factory.CreateCounter("gpupool_window_failures_total", "Scheduling windows that threw; the next window retries.");
@@ -118,6 +119,9 @@ public sealed class OperatorMetrics
     public Gauge GpuStp { get; }
 
     public Gauge IsLeader { get; }
+
+    /// <summary>1 while the embedded default model predicts (it knows only the simulator).</summary>
+    public Gauge DefaultModel { get; }
 
     public Counter WindowFailures { get; }
 

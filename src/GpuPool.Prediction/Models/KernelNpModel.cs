@@ -2,6 +2,7 @@ using GpuPool.Prediction.Features;
 using GpuPool.Prediction.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
 
 namespace GpuPool.Prediction.Models;
 
@@ -59,6 +60,29 @@ public sealed class KernelNpModel : IDisposable
 
         var scored = Transformer.Transform(MlData.View(Ml, rows, Features.Count));
         return [.. scored.GetColumn<float>(nameof(MlScore.Score)).Select((s, i) => s * Features.Scale(rows[i]))];
+    }
+
+    /// <summary>
+    /// How much each feature moved each row's prediction: ML.NET's feature contribution
+    /// calculation (a tree ensemble's path contributions, a linear model's weight times value),
+    /// unnormalised and times the row's target scale, so a value reads in NP. Index = feature.
+    /// </summary>
+    public IReadOnlyList<double[]> Contributions(IReadOnlyList<float[]> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        foreach (var row in rows)
+        {
+            RequireLength(row);
+        }
+
+        // The last transformer predicts; any before it (Sdca's normaliser) prepare its input.
+        var parts = Transformer is IEnumerable<ITransformer> chain ? chain.ToList() : [Transformer];
+        var input = parts[..^1].Aggregate(MlData.View(Ml, rows, Features.Count), (data, part) => part.Transform(data));
+        var predictor = parts[^1] as ISingleFeaturePredictionTransformer<ICalculateFeatureContribution>
+            ?? throw new NotSupportedException($"Learner {Metadata.Learner} does not report feature contributions.");
+        var calculator = Ml.Transforms.CalculateFeatureContribution(predictor, Features.Count, Features.Count, normalize: false).Fit(input);
+        var contributions = calculator.Transform(input).GetColumn<VBuffer<float>>("FeatureContributions").ToList();
+        return [.. contributions.Select((c, i) => c.DenseValues().Select(v => v * Features.Scale(rows[i])).ToArray())];
     }
 
     public void Dispose() => _engine.Dispose();

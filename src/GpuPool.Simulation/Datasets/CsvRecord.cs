@@ -19,6 +19,9 @@ public sealed class CsvRecord
     /// <summary>1-based line in the file.</summary>
     public int Line { get; }
 
+    /// <summary>The cell at <paramref name="index"/> as written (untrimmed, possibly empty).</summary>
+    public string Field(int index) => _fields[index];
+
     public string Text(string column)
     {
         var index = Table.RequireColumn(column);

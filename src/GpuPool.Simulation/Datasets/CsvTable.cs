@@ -10,9 +10,10 @@ public sealed class CsvTable
 {
     private readonly Dictionary<string, int> _columns;
 
-    private CsvTable(string file, IReadOnlyList<string> header, IReadOnlyList<CsvRecord> records)
+    private CsvTable(string file, IReadOnlyList<string> header, IReadOnlyList<CsvRecord> records, int headerLine)
     {
         File = file;
+        HeaderLine = headerLine;
         Header = header;
         Records = records;
         _columns = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -20,7 +21,7 @@ public sealed class CsvTable
         {
             if (!_columns.TryAdd(header[i], i))
             {
-                throw new DatasetFormatException(file, 1, i + 1, header[i], "column name appears twice in the header.");
+                throw new DatasetFormatException(file, headerLine, i + 1, header[i], "column name appears twice in the header.");
             }
         }
     }
@@ -29,6 +30,9 @@ public sealed class CsvTable
     public string File { get; }
 
     public IReadOnlyList<string> Header { get; }
+
+    /// <summary>1-based line of the header row.</summary>
+    public int HeaderLine { get; }
 
     public IReadOnlyList<CsvRecord> Records { get; }
 
@@ -43,18 +47,25 @@ public sealed class CsvTable
         return Parse(name, System.IO.File.ReadAllLines(path));
     }
 
-    public static CsvTable Parse(string file, IReadOnlyList<string> lines)
+    public static CsvTable Parse(string file, IReadOnlyList<string> lines) => Parse(file, lines, 0);
+
+    /// <summary>
+    /// As <see cref="Parse(string, IReadOnlyList{string})"/> with the header on line
+    /// <paramref name="headerIndex"/> + 1: a tool's export may print log lines before it. Lines
+    /// and errors keep the file's own numbering.
+    /// </summary>
+    public static CsvTable Parse(string file, IReadOnlyList<string> lines, int headerIndex)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        if (lines.Count == 0 || string.IsNullOrWhiteSpace(lines[0]))
+        if (headerIndex >= lines.Count || string.IsNullOrWhiteSpace(lines[headerIndex]))
         {
-            throw new DatasetFormatException($"{file}:1:1: the header row is missing.");
+            throw new DatasetFormatException($"{file}:{headerIndex + 1}:1: the header row is missing.");
         }
 
-        var header = SplitLine(file, 1, lines[0]).Select(h => h.Trim()).ToList();
+        var header = SplitLine(file, headerIndex + 1, lines[headerIndex]).Select(h => h.Trim()).ToList();
         var records = new List<CsvRecord>();
-        var table = new CsvTable(file, header, records);
-        for (var i = 1; i < lines.Count; i++)
+        var table = new CsvTable(file, header, records, headerIndex + 1);
+        for (var i = headerIndex + 1; i < lines.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(lines[i]))
             {
@@ -79,7 +90,7 @@ public sealed class CsvTable
     public int RequireColumn(string name) =>
         _columns.TryGetValue(name, out var index)
             ? index
-            : throw new DatasetFormatException(File, 1, Header.Count + 1, name, "required column is missing from the header.");
+            : throw new DatasetFormatException(File, HeaderLine, Header.Count + 1, name, "required column is missing from the header.");
 
     private static List<string> SplitLine(string file, int line, string text)
     {

@@ -32,25 +32,32 @@ public static class SyntheticKernelGenerator
         return kernels;
     }
 
-    /// <summary>profiles.csv text for <paramref name="kernels"/>, memory need left to jobs (0).</summary>
+    private const string MemoryColumn = Datasets.GpuPoolDatasetReader.MemoryMiBCounter;
+
+    /// <summary>profiles.csv text for <paramref name="kernels"/>; memory_mib is the kernel's counter of that name (0 without one).</summary>
     public static string ToCsv(IReadOnlyList<KernelProfile> kernels)
     {
         ArgumentNullException.ThrowIfNull(kernels);
-        var counters = kernels.SelectMany(k => k.Counters.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        // memory_mib has its own column (the loader keeps it as a counter of that name).
+        var counters = kernels.SelectMany(k => k.Counters.Keys).Where(c => c != MemoryColumn).Distinct().Order(StringComparer.Ordinal).ToList();
         var text = new StringBuilder();
         text.Append("id,isolated_seconds,memory_mib,grid_blocks,threads_per_block,registers_per_thread,shared_memory_per_block_bytes");
-        counters.ForEach(c => text.Append(',').Append(c));
+        counters.ForEach(c => text.Append(',').Append(Quoted(c)));
         text.Append('\n');
         foreach (var k in kernels)
         {
             var g = k.Geometry;
-            text.Append(CultureInfo.InvariantCulture, $"{k.Id},{k.IsolatedSeconds:R},0,{g.GridBlocks},{g.ThreadsPerBlock},{g.RegistersPerThread},{g.SharedMemoryPerBlockBytes}");
+            text.Append(CultureInfo.InvariantCulture, $"{Quoted(k.Id)},{k.IsolatedSeconds:R},{k.Counter(MemoryColumn):R},{g.GridBlocks},{g.ThreadsPerBlock},{g.RegistersPerThread},{g.SharedMemoryPerBlockBytes}");
             counters.ForEach(c => text.Append(',').Append(k.Counter(c).ToString("R", CultureInfo.InvariantCulture)));
             text.Append('\n');
         }
 
         return text.ToString();
     }
+
+    /// <summary>A field as RFC 4180 writes it: quoted when it holds a comma or a quote (profiled kernel names often do).</summary>
+    private static string Quoted(string field) =>
+        field.Contains(',', StringComparison.Ordinal) || field.Contains('"', StringComparison.Ordinal) ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
 
     private static KernelProfile Draw(string id, KernelClass kind, Random random, GpuModel gpu)
     {

@@ -55,7 +55,7 @@ public sealed class DashboardQueryTests
             "gpupool_device_plugin_allocate_errors_total", "gpupool_device_plugin_allocated_units_total", "gpupool_device_plugin_allocations_total",
             "gpupool_device_plugin_emulated_jobs", "gpupool_device_plugin_gpus", "gpupool_device_plugin_mps_daemon_up", "gpupool_device_plugin_registered",
             "gpupool_gpu_stp", "gpupool_is_leader", "gpupool_job_np", "gpupool_job_placement",
-            "gpupool_jobs_scheduled_total", "gpupool_measured_np", "gpupool_pairs_formed_total", "gpupool_pending_jobs",
+            "gpupool_jobs_scheduled_total", "gpupool_measured_np", "gpupool_model_default", "gpupool_pairs_formed_total", "gpupool_pending_jobs",
             "gpupool_pods_refused_total", "gpupool_predicted_np", "gpupool_qos_violations_total", "gpupool_unreadable_objects", "gpupool_unverified_pods",
             "gpupool_watch_errors_total", "gpupool_window_duration_seconds", "gpupool_window_failures_total", "gpupool_windows_skipped_total",
         ];
