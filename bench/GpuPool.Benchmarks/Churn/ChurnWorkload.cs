@@ -1,3 +1,4 @@
+using GpuPool.Contracts.Workloads;
 using System.Globalization;
 using GpuPool.Core.Gpus;
 using GpuPool.Core.Kernels;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using GpuPool.Core.Contracts;
+using GpuPool.Contracts;
 using GpuPool.DevicePlugin.Mps;
 using GpuPool.DevicePlugin.Options;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using GpuPool.Contracts.Workloads;
 using System.Text.Json.Serialization;
 
 namespace GpuPool.Operator.Resources;

@@ -1,3 +1,4 @@
+using GpuPool.Contracts.Workloads;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

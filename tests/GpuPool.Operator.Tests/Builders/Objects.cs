@@ -1,3 +1,4 @@
+using GpuPool.Contracts.Workloads;
 using System.Text.Json;
 using GpuPool.Operator.Resources;
 using k8s.Models;

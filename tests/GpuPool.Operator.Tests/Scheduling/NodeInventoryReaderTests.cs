@@ -1,3 +1,4 @@
+using GpuPool.Contracts.Inventory;
 using GpuPool.Operator.Scheduling;
 using GpuPool.Operator.Tests.Builders;
 using k8s.Models;
@@ -35,7 +36,7 @@ public sealed class NodeInventoryReaderTests
         };
         if (name == "broken annotation")
         {
-            node.Metadata.Annotations[NodeInventoryReader.InventoryAnnotation] = "{not json";
+            node.Metadata.Annotations[NodeInventoryDocument.AnnotationKey] = "{not json";
         }
 
         if (name.StartsWith("capacity", StringComparison.Ordinal))
