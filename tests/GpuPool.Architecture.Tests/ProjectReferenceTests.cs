@@ -1,0 +1,58 @@
+using GpuPool.Architecture.Tests.Support;
+
+namespace GpuPool.Architecture.Tests;
+
+/// <summary>The arrows between projects as the csproj files declare them, against the rules and the documented table.</summary>
+public sealed class ProjectReferenceTests
+{
+    // project, projects it must not reference
+    public static TheoryData<string, string[]> ForbiddenArrows => new()
+    {
+        { "Core", ["Contracts", "Simulation", "Prediction", "Operator", "DevicePlugin", "Cli"] },
+        { "Contracts", ["Core", "Simulation", "Prediction", "Operator", "DevicePlugin", "Cli"] },
+        { "Simulation", ["Cli"] },
+        { "Prediction", ["Cli"] },
+        { "Operator", ["Simulation", "DevicePlugin", "Cli"] },
+        { "DevicePlugin", ["Prediction", "Cli"] },
+    };
+
+    public static TheoryData<string> Projects => [.. ProjectFile.All.Keys.Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(ForbiddenArrows))]
+    public void A_project_does_not_reference_what_it_must_not(string project, string[] forbidden)
+    {
+        var wrong = ProjectFile.All[project].References.Intersect(forbidden).Order(StringComparer.Ordinal).ToList();
+
+        Assert.True(wrong.Count == 0, $"{project} references {string.Join(", ", wrong)}");
+    }
+
+    [Fact]
+    public void Every_project_has_its_rule()
+    {
+        var withRule = ForbiddenArrows.Select(row => (string)row[0]).Append("Cli");
+
+        Assert.Equal(ProjectFile.All.Keys.Order(StringComparer.Ordinal), withRule.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void A_project_compiles_only_its_own_files(string project)
+    {
+        Assert.True(
+            ProjectFile.All[project].ForeignItems.Count == 0,
+            $"{project} builds files of another project (reference the project that owns them instead): {string.Join("; ", ProjectFile.All[project].ForeignItems)}");
+    }
+
+    [Fact]
+    public void The_documented_dependency_table_is_what_the_projects_reference()
+    {
+        var table = DependencyTable.Read();
+        var documented = table.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} -> {Arrows(r.Value)}");
+        var declared = ProjectFile.All.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} -> {Arrows(p.Value.References)}");
+
+        Assert.Equal(declared, documented);
+    }
+
+    private static string Arrows(IEnumerable<string> references) => string.Join(", ", references.Order(StringComparer.Ordinal));
+}
