@@ -48,11 +48,15 @@ public sealed class ProjectReferenceTests
     public void The_documented_dependency_table_is_what_the_projects_reference()
     {
         var table = DependencyTable.Read();
-        var documented = table.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} -> {Arrows(r.Value)}");
-        var declared = ProjectFile.All.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} -> {Arrows(p.Value.References)}");
+        var mismatches = ProjectFile.All.Keys.Union(table.Keys)
+            .Order(StringComparer.Ordinal)
+            .Select(project => (project, declared: Arrows(ProjectFile.All.GetValueOrDefault(project)?.References), documented: Arrows(table.GetValueOrDefault(project))))
+            .Where(row => row.declared != row.documented)
+            .Select(row => $"{row.project}: csproj [{row.declared}], {DependencyTable.Document} [{row.documented}]")
+            .ToList();
 
-        Assert.Equal(declared, documented);
+        Assert.True(mismatches.Count == 0, string.Join("; ", mismatches));
     }
 
-    private static string Arrows(IEnumerable<string> references) => string.Join(", ", references.Order(StringComparer.Ordinal));
+    private static string Arrows(IEnumerable<string>? references) => references is null ? "no row" : string.Join(", ", references.Order(StringComparer.Ordinal));
 }

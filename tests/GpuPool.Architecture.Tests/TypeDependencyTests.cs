@@ -45,7 +45,7 @@ public sealed class TypeDependencyTests
     {
         var result = TypesOf(project).ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
 
-        Assert.True(result.IsSuccessful, $"{project} types use {string.Join(", ", forbidden)}: {string.Join(", ", result.FailingTypeNames ?? [])}");
+        Assert.True(result.IsSuccessful, $"{project} types that use one of [{string.Join(", ", forbidden)}]: {string.Join(", ", result.FailingTypeNames ?? [])}");
     }
 
     private static Types TypesOf(string project) =>

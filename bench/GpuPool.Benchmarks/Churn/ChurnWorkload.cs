@@ -1,5 +1,5 @@
-using GpuPool.Contracts.Workloads;
 using System.Globalization;
+using GpuPool.Contracts.Workloads;
 using GpuPool.Core.Gpus;
 using GpuPool.Core.Kernels;
 using GpuPool.Operator.Resources;

@@ -1,5 +1,5 @@
-using GpuPool.Core.Metrics;
 using GpuPool.Contracts.Emulator.V1;
+using GpuPool.Core.Metrics;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 

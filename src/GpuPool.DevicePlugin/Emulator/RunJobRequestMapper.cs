@@ -1,5 +1,5 @@
-using GpuPool.Core.Kernels;
 using GpuPool.Contracts.Emulator.V1;
+using GpuPool.Core.Kernels;
 using Grpc.Core;
 
 namespace GpuPool.DevicePlugin.Emulator;

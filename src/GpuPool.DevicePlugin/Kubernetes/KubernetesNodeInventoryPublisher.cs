@@ -1,6 +1,6 @@
-using GpuPool.Contracts.Inventory;
 using System.Globalization;
 using System.Text.Json;
+using GpuPool.Contracts.Inventory;
 using GpuPool.DevicePlugin.Inventory;
 using GpuPool.DevicePlugin.Options;
 using k8s;

@@ -1,5 +1,5 @@
-using GpuPool.Contracts.Workloads;
 using System.Text.Json.Serialization;
+using GpuPool.Contracts.Workloads;
 using k8s.Models;
 
 namespace GpuPool.Operator.Resources;

@@ -1,5 +1,5 @@
-using GpuPool.Contracts.Inventory;
 using System.Collections.Concurrent;
+using GpuPool.Contracts.Inventory;
 using GpuPool.DevicePlugin.Inventory;
 
 namespace GpuPool.DevicePlugin.Tests.Support;

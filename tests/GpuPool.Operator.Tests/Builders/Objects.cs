@@ -1,5 +1,5 @@
-using GpuPool.Contracts.Workloads;
 using System.Text.Json;
+using GpuPool.Contracts.Workloads;
 using GpuPool.Operator.Resources;
 using k8s.Models;
 
