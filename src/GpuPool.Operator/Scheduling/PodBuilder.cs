@@ -17,9 +17,9 @@ public static class PodBuilder
     /// <summary>Env the pod maps from its annotations, so the device plugin need not read the pod.</summary>
     public static IReadOnlyDictionary<string, string> AnnotationEnv { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["GPUPOOL_SHARING_MODE"] = PodAnnotations.SharingMode,
-        ["GPUPOOL_PARTNER"] = PodAnnotations.Partner,
-        ["GPUPOOL_PREDICTED_NP"] = PodAnnotations.PredictedNp,
+        [ContainerEnv.SharingMode] = PodAnnotations.SharingMode,
+        [ContainerEnv.Partner] = PodAnnotations.Partner,
+        [ContainerEnv.PredictedNp] = PodAnnotations.PredictedNp,
     };
 
     public static V1Pod Build(Placement placement, string schedulerName, string resourcePrefix)
