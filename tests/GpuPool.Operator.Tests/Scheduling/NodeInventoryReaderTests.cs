@@ -41,7 +41,7 @@ public sealed class NodeInventoryReaderTests
 
         if (name.StartsWith("capacity", StringComparison.Ordinal))
         {
-            node.Metadata.Labels.Remove("gpupool.io/gpu-count");
+            node.Metadata.Labels.Remove(NodeInventoryDocument.CountLabel);
         }
 
         var prefix = name == "capacity of another prefix" ? "example.com/accel" : "gpupool.io/gpu";
