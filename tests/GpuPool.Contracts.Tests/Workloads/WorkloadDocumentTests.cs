@@ -17,9 +17,10 @@ public sealed class WorkloadDocumentTests
         Counters = new Dictionary<string, double> { ["dram_bw"] = 0.35 },
     };
 
-    // No id and no counters: both are left out of the JSON, not written as null.
-    private static readonly KernelSpec Anonymous = new()
+    // No counters: left out of the JSON, not written as null.
+    private static readonly KernelSpec Stream = new()
     {
+        Id = "stream",
         GridBlocks = 80,
         ThreadsPerBlock = 128,
         RegistersPerThread = 32,
@@ -27,7 +28,7 @@ public sealed class WorkloadDocumentTests
         IsolatedSeconds = 0.002,
     };
 
-    private static readonly WorkloadDocument TrainSgemm = new("default/train-sgemm", 2000, [Sgemm, Anonymous]);
+    private static readonly WorkloadDocument TrainSgemm = new("default/train-sgemm", 2000, [Sgemm, Stream]);
 
     [Fact]
     public void The_operator_writes_the_golden_sample()
@@ -45,7 +46,7 @@ public sealed class WorkloadDocumentTests
         Assert.Equal(2, read.Kernels!.Count);
         Assert.Equal(Sgemm with { Counters = null }, read.Kernels[0]! with { Counters = null });
         Assert.Equal(Sgemm.Counters, read.Kernels[0]!.Counters);
-        Assert.Equal(Anonymous, read.Kernels[1]);
+        Assert.Equal(Stream, read.Kernels[1]);
     }
 
     [Theory]
