@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GpuPool.Core.Contracts;
+using GpuPool.Contracts;
 using GpuPool.Operator.Kubernetes;
 using GpuPool.Operator.Resources;
 using k8s;

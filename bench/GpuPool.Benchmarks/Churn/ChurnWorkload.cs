@@ -1,4 +1,5 @@
 using System.Globalization;
+using GpuPool.Contracts.Workloads;
 using GpuPool.Core.Gpus;
 using GpuPool.Core.Kernels;
 using GpuPool.Operator.Resources;

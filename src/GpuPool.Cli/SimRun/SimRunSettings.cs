@@ -1,4 +1,5 @@
 using System.Globalization;
+using GpuPool.Contracts;
 
 namespace GpuPool.Cli.SimRun;
 
@@ -8,10 +9,10 @@ namespace GpuPool.Cli.SimRun;
 /// </summary>
 internal sealed record SimRunSettings(Workload Workload, string GpuUuid, double Share, string EmulatorSocket, string TerminationLog)
 {
-    public const string WorkloadVariable = "GPUPOOL_WORKLOAD";
-    public const string GpuVariable = "GPUPOOL_GPU_UUID";
-    public const string ShareVariable = "GPUPOOL_SHARE";
-    public const string SocketVariable = "GPUPOOL_EMULATOR_SOCKET";
+    public const string WorkloadVariable = ContainerEnv.Workload;
+    public const string GpuVariable = ContainerEnv.GpuUuid;
+    public const string ShareVariable = ContainerEnv.Share;
+    public const string SocketVariable = ContainerEnv.EmulatorSocket;
 
     public static SimRunSettings Resolve(
         FileInfo? workloadFile,

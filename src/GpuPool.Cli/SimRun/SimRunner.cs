@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text.Json;
-using GpuPool.DevicePlugin.Kubelet;
-using GpuPool.Emulator.V1;
+using GpuPool.Contracts.Emulator;
+using GpuPool.Contracts.Emulator.V1;
 using Grpc.Core;
 using Polly;
 using Polly.Retry;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GpuPool.Contracts.Workloads;
 using GpuPool.Core.Kernels;
 
 namespace GpuPool.Cli.SimRun;
@@ -14,7 +15,7 @@ internal static class WorkloadParser
         WorkloadDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize<WorkloadDocument>(json);
+            document = WorkloadDocument.Parse(json);
         }
         catch (JsonException e)
         {
@@ -45,7 +46,7 @@ internal static class WorkloadParser
         return new Workload(document.Job, document.Iterations, kernels.Select((k, i) => ToProfile(k, i, source)).ToList());
     }
 
-    private static KernelProfile ToProfile(WorkloadKernel? kernel, int index, string source)
+    private static KernelProfile ToProfile(KernelSpec? kernel, int index, string source)
     {
         var path = $"$.kernels[{index}]";
         if (kernel is null)

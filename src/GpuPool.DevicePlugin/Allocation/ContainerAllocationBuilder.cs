@@ -1,5 +1,5 @@
 using System.Globalization;
-using GpuPool.Core.Contracts;
+using GpuPool.Contracts;
 using GpuPool.DevicePlugin.Mps;
 using GpuPool.DevicePlugin.Options;
 using Microsoft.Extensions.Options;
@@ -28,12 +28,12 @@ public sealed class ContainerAllocationBuilder(IOptions<DevicePluginOptions> opt
         envs["CUDA_VISIBLE_DEVICES"] = uuid;
         envs["CUDA_MPS_ACTIVE_THREAD_PERCENTAGE"] = Invariant(allocation.Units);
         envs["CUDA_MPS_PINNED_DEVICE_MEM_LIMIT"] = $"{uuid}={Invariant(MemoryLimit(allocation))}M";
-        envs["GPUPOOL_GPU_UUID"] = uuid;
-        envs["GPUPOOL_GPU_INDEX"] = Invariant(allocation.Gpu.Index);
-        envs["GPUPOOL_SHARE"] = allocation.Share.ToString("R", CultureInfo.InvariantCulture);
+        envs[ContainerEnv.GpuUuid] = uuid;
+        envs[ContainerEnv.GpuIndex] = Invariant(allocation.Gpu.Index);
+        envs[ContainerEnv.Share] = allocation.Share.ToString("R", CultureInfo.InvariantCulture);
         if (options.Value.IsSimulated)
         {
-            envs["GPUPOOL_EMULATOR_SOCKET"] = options.Value.EmulatorSocket;
+            envs[ContainerEnv.EmulatorSocket] = options.Value.EmulatorSocket;
             // The emulator socket's own folder, at the same path so the env value holds inside. The
             // folder, not the socket file: a restarted plugin makes a new socket, which a mount of the
             // old file would not show. Read-only: connect() needs write access to the socket (0660,

@@ -1,12 +1,12 @@
+using GpuPool.Contracts.Emulator.V1;
 using GpuPool.Core.Metrics;
-using GpuPool.Emulator.V1;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
 namespace GpuPool.DevicePlugin.Emulator;
 
 /// <summary>The emulator's gRPC face: one RunJob call is one job, alive while the call is open.</summary>
-public sealed partial class GpuEmulatorService(NodeEmulator emulator, ILogger<GpuEmulatorService> logger) : GpuPool.Emulator.V1.GpuEmulator.GpuEmulatorBase
+public sealed partial class GpuEmulatorService(NodeEmulator emulator, ILogger<GpuEmulatorService> logger) : GpuPool.Contracts.Emulator.V1.GpuEmulator.GpuEmulatorBase
 {
     public override async Task RunJob(RunJobRequest request, IServerStreamWriter<JobEvent> responseStream, ServerCallContext context)
     {

@@ -1,5 +1,5 @@
+using GpuPool.Contracts.Emulator.V1;
 using GpuPool.Core.Kernels;
-using GpuPool.Emulator.V1;
 using Grpc.Core;
 
 namespace GpuPool.DevicePlugin.Emulator;

@@ -1,7 +1,8 @@
+using GpuPool.Contracts.Inventory;
 namespace GpuPool.DevicePlugin.Inventory;
 
 /// <summary>Writes the node's GPU labels and inventory annotation where the operator reads them.</summary>
 public interface INodeInventoryPublisher
 {
-    Task PublishAsync(NodeInventory inventory, CancellationToken cancellationToken);
+    Task PublishAsync(NodeInventoryDocument inventory, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using GpuPool.Contracts.Inventory;
 using GpuPool.DevicePlugin.Devices;
 using GpuPool.DevicePlugin.Hosting;
 using Microsoft.Extensions.Hosting;
@@ -24,10 +25,10 @@ public sealed partial class NodeInventoryPublishing(
                 {
                     // Read inside the attempt so a retry publishes the newest list, not a stale one.
                     var (devices, version) = inventory.Snapshot();
-                    var node = NodeInventory.From(devices);
+                    var node = NodeInventoryDocuments.From(devices);
                     await publisher.PublishAsync(node, token).ConfigureAwait(false);
                     published = version;
-                    var healthy = node.Gpus.Count(g => g.Healthy);
+                    var healthy = devices.Count(d => d.Healthy);
                     LogPublished(node.Count, healthy);
                 },
                 stoppingToken).ConfigureAwait(false);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using GpuPool.Core.Contracts;
+using GpuPool.Contracts;
 using GpuPool.DevicePlugin.Devices;
 
 namespace GpuPool.DevicePlugin.Kubelet;

@@ -1,3 +1,4 @@
+using GpuPool.Contracts.Emulator;
 using GpuPool.DevicePlugin.Kubelet.V1Beta1;
 using Microsoft.Extensions.Options;
 using DevicePluginOptions = GpuPool.DevicePlugin.Options.DevicePluginOptions;

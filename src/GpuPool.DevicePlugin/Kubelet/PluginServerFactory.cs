@@ -1,4 +1,4 @@
-using GpuPool.Core.Contracts;
+using GpuPool.Contracts;
 using GpuPool.DevicePlugin.Allocation;
 using GpuPool.DevicePlugin.Devices;
 using GpuPool.DevicePlugin.Options;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GpuPool.Contracts.Inventory;
 using GpuPool.DevicePlugin.Inventory;
 using GpuPool.DevicePlugin.Options;
 using k8s;
@@ -11,7 +12,7 @@ namespace GpuPool.DevicePlugin.Kubernetes;
 /// <summary>Merge-patches the node's labels and inventory annotation (RBAC: nodes patch).</summary>
 public sealed class KubernetesNodeInventoryPublisher(KubernetesClientProvider provider, IOptions<DevicePluginOptions> options) : INodeInventoryPublisher
 {
-    public async Task PublishAsync(NodeInventory inventory, CancellationToken cancellationToken)
+    public async Task PublishAsync(NodeInventoryDocument inventory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inventory);
         var patch = new
@@ -20,10 +21,10 @@ public sealed class KubernetesNodeInventoryPublisher(KubernetesClientProvider pr
             {
                 labels = new Dictionary<string, string>
                 {
-                    [NodeInventory.ModelLabel] = inventory.ModelLabelValue(),
-                    [NodeInventory.CountLabel] = inventory.Count.ToString(CultureInfo.InvariantCulture),
+                    [NodeInventoryDocument.ModelLabel] = inventory.ModelLabelValue(),
+                    [NodeInventoryDocument.CountLabel] = inventory.Count.ToString(CultureInfo.InvariantCulture),
                 },
-                annotations = new Dictionary<string, string> { [NodeInventory.AnnotationKey] = inventory.ToJson() },
+                annotations = new Dictionary<string, string> { [NodeInventoryDocument.AnnotationKey] = inventory.ToJson() },
             },
         };
         var body = new V1Patch(JsonSerializer.Serialize(patch), V1Patch.PatchType.MergePatch);

@@ -1,4 +1,4 @@
-using GpuPool.Core.Contracts;
+using GpuPool.Contracts;
 
 namespace GpuPool.DevicePlugin.Options;
 

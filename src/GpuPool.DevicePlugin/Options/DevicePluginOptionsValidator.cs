@@ -1,5 +1,5 @@
 using System.Text;
-using GpuPool.Core.Contracts;
+using GpuPool.Contracts;
 using GpuPool.DevicePlugin.Kubelet;
 using GpuPool.Operator.Scheduling;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using GpuPool.Core.Contracts;
+using GpuPool.Contracts;
 using GpuPool.Operator.Scheduling;
 using k8s.Models;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using GpuPool.Core.Contracts;
+using GpuPool.Contracts;
 using GpuPool.Operator.Scheduling;
 using Microsoft.Extensions.Options;
 

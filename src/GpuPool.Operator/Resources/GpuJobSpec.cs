@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using GpuPool.Contracts.Workloads;
 using k8s.Models;
 
 namespace GpuPool.Operator.Resources;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using GpuPool.Contracts.Workloads;
 
 namespace GpuPool.Operator.Resources;
 

@@ -1,4 +1,4 @@
-using GpuPool.Core.Contracts;
+using GpuPool.Contracts;
 using GpuPool.Core.Gpus;
 using GpuPool.Core.Placement;
 

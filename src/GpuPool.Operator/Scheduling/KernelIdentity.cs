@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using GpuPool.Contracts.Workloads;
 using GpuPool.Operator.Resources;
 
 namespace GpuPool.Operator.Scheduling;

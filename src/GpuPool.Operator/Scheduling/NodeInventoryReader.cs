@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using GpuPool.Core.Contracts;
+using GpuPool.Contracts;
+using GpuPool.Contracts.Inventory;
 using GpuPool.Core.Gpus;
 using k8s.Models;
 
@@ -12,12 +13,6 @@ namespace GpuPool.Operator.Scheduling;
 /// </summary>
 public static class NodeInventoryReader
 {
-    public const string InventoryAnnotation = "gpupool.io/gpu-inventory";
-    public const string ModelLabel = "gpupool.io/gpu-model";
-    public const string CountLabel = "gpupool.io/gpu-count";
-
-    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
-
     /// <summary>The inventory, or null when the node has no GPUs for us (or is cordoned); <paramref name="problem"/> says why a node was skipped or defaulted.</summary>
     public static NodeInventory? Read(V1Node node, string resourcePrefix, out string? problem)
     {
@@ -30,11 +25,11 @@ public static class NodeInventoryReader
         }
 
         var annotations = node.Metadata.Annotations;
-        if (annotations is not null && annotations.TryGetValue(InventoryAnnotation, out var json))
+        if (annotations is not null && annotations.TryGetValue(NodeInventoryDocument.AnnotationKey, out var json))
         {
             try
             {
-                var doc = JsonSerializer.Deserialize<InventoryDocument>(json, _json) ?? throw new JsonException("empty document");
+                var doc = NodeInventoryDocument.Parse(json) ?? throw new JsonException("empty document");
                 var model = Model(doc.Model ?? "V100", doc.SmCount, doc.MemoryMiB);
                 var gpus = doc.Gpus?.Select(g => new NodeGpu(g.Index, g.Uuid, g.Healthy)).ToList()
                     ?? [.. Enumerable.Range(0, doc.Count).Select(i => new NodeGpu(i, null, true))];
@@ -42,7 +37,7 @@ public static class NodeInventoryReader
             }
             catch (Exception e) when (e is JsonException or ArgumentException)
             {
-                problem = $"node {name}: annotation {InventoryAnnotation} is unreadable ({e.Message}); using labels and capacity";
+                problem = $"node {name}: annotation {NodeInventoryDocument.AnnotationKey} is unreadable ({e.Message}); using labels and capacity";
             }
         }
 
@@ -52,8 +47,8 @@ public static class NodeInventoryReader
             return null;
         }
 
-        problem ??= $"node {name}: no {InventoryAnnotation} annotation; {indexes.Count} GPU(s) from labels/capacity, V100 memory and SM count assumed";
-        var modelName = node.Metadata.Labels?.TryGetValue(ModelLabel, out var label) == true ? label : "V100";
+        problem ??= $"node {name}: no {NodeInventoryDocument.AnnotationKey} annotation; {indexes.Count} GPU(s) from labels/capacity, V100 memory and SM count assumed";
+        var modelName = node.Metadata.Labels?.TryGetValue(NodeInventoryDocument.ModelLabel, out var label) == true ? label : "V100";
         return new NodeInventory(name, Model(modelName, 0, 0), [.. indexes.Select(i => new NodeGpu(i, null, true))], FromAnnotation: false);
     }
 
@@ -70,7 +65,7 @@ public static class NodeInventoryReader
     }
 
     private static List<int> LabelGpus(V1Node node) =>
-        node.Metadata.Labels?.TryGetValue(CountLabel, out var text) == true
+        node.Metadata.Labels?.TryGetValue(NodeInventoryDocument.CountLabel, out var text) == true
             && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0
             ? [.. Enumerable.Range(0, count)]
             : [];
@@ -87,8 +82,4 @@ public static class NodeInventoryReader
             v100.SharedMemoryPerSmBytes,
             memoryMiB > 0 ? memoryMiB : v100.MemoryMiB);
     }
-
-    private sealed record InventoryDocument(string? Model, int Count, long MemoryMiB, int SmCount, IReadOnlyList<InventoryGpu>? Gpus);
-
-    private sealed record InventoryGpu(int Index, string? Uuid, bool Healthy = true);
 }

@@ -1,4 +1,4 @@
-using GpuPool.Core.Contracts;
+using GpuPool.Contracts;
 using k8s.Models;
 
 namespace GpuPool.Operator.Scheduling;

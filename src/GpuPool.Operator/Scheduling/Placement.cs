@@ -1,3 +1,4 @@
+using GpuPool.Contracts.Workloads;
 using GpuPool.Core.Sharing;
 using GpuPool.Operator.Resources;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
-using GpuPool.Core.Contracts;
+using GpuPool.Contracts;
+using GpuPool.Contracts.Workloads;
 using GpuPool.Operator.Resources;
 using k8s;
 using k8s.Models;
@@ -17,14 +17,9 @@ public static class PodBuilder
     /// <summary>Env the pod maps from its annotations, so the device plugin need not read the pod.</summary>
     public static IReadOnlyDictionary<string, string> AnnotationEnv { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["GPUPOOL_SHARING_MODE"] = PodAnnotations.SharingMode,
-        ["GPUPOOL_PARTNER"] = PodAnnotations.Partner,
-        ["GPUPOOL_PREDICTED_NP"] = PodAnnotations.PredictedNp,
-    };
-
-    private static readonly JsonSerializerOptions _workloadJson = new()
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        [ContainerEnv.SharingMode] = PodAnnotations.SharingMode,
+        [ContainerEnv.Partner] = PodAnnotations.Partner,
+        [ContainerEnv.PredictedNp] = PodAnnotations.PredictedNp,
     };
 
     public static V1Pod Build(Placement placement, string schedulerName, string resourcePrefix)
@@ -100,9 +95,8 @@ public static class PodBuilder
         return annotations;
     }
 
-    private static string Workload(Placement placement) => JsonSerializer.Serialize(
-        new WorkloadDocument(placement.Job.Key, placement.Job.Spec.Iterations, placement.Kernels),
-        _workloadJson);
+    private static string Workload(Placement placement) =>
+        new WorkloadDocument(placement.Job.Key, placement.Job.Spec.Iterations, placement.Kernels).ToJson();
 
     /// <summary>
     /// The first container that asks for a GPU (the bare prefix or any "&lt;prefix&gt;-i") is the GPU
@@ -151,9 +145,4 @@ public static class PodBuilder
             resources!.Remove(key);
         }
     }
-
-    private sealed record WorkloadDocument(
-        [property: System.Text.Json.Serialization.JsonPropertyName("job")] string Job,
-        [property: System.Text.Json.Serialization.JsonPropertyName("iterations")] int Iterations,
-        [property: System.Text.Json.Serialization.JsonPropertyName("kernels")] IReadOnlyList<KernelSpec> Kernels);
 }

@@ -1,4 +1,4 @@
-using GpuPool.Core.Contracts;
+using GpuPool.Contracts;
 using GpuPool.Operator.Ports;
 using GpuPool.Operator.Resilience;
 using GpuPool.Operator.Resources;

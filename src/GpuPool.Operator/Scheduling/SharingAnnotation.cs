@@ -1,4 +1,5 @@
 using System.Globalization;
+using GpuPool.Contracts;
 using GpuPool.Core.Sharing;
 
 namespace GpuPool.Operator.Scheduling;
@@ -11,9 +12,9 @@ public static class SharingAnnotation
         ArgumentNullException.ThrowIfNull(setting);
         return setting.Mode switch
         {
-            SharingMode.FineGrained => "fine",
-            SharingMode.Partitioned => "partitioned",
-            _ => "exclusive",
+            SharingMode.FineGrained => SharingModes.Fine,
+            SharingMode.Partitioned => SharingModes.Partitioned,
+            _ => SharingModes.Exclusive,
         };
     }
 
@@ -31,8 +32,8 @@ public static class SharingAnnotation
 
         return mode switch
         {
-            "fine" => SharingSetting.Split(value.Value).Swapped,
-            "partitioned" => SharingSetting.Partition(value.Value).Swapped,
+            SharingModes.Fine => SharingSetting.Split(value.Value).Swapped,
+            SharingModes.Partitioned => SharingSetting.Partition(value.Value).Swapped,
             _ => null,
         };
     }

@@ -1,4 +1,4 @@
-using GpuPool.Core.Contracts;
+using GpuPool.Contracts;
 using GpuPool.DevicePlugin.Kubelet;
 using GpuPool.DevicePlugin.Kubelet.V1Beta1;
 using GpuPool.DevicePlugin.Tests.Support;

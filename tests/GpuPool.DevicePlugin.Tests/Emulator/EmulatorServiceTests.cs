@@ -1,7 +1,7 @@
+using GpuPool.Contracts.Emulator.V1;
 using GpuPool.Core.Gpus;
 using GpuPool.Core.Sharing;
 using GpuPool.DevicePlugin.Tests.Support;
-using GpuPool.Emulator.V1;
 using Grpc.Core;
 using Microsoft.Extensions.Time.Testing;
 

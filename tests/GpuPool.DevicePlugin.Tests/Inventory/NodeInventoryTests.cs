@@ -1,4 +1,4 @@
-using System.Text.Json;
+using GpuPool.Contracts.Inventory;
 using GpuPool.DevicePlugin.Devices;
 using GpuPool.DevicePlugin.Inventory;
 using GpuPool.DevicePlugin.Tests.Support;
@@ -16,22 +16,13 @@ public sealed class NodeInventoryTests
     ];
 
     [Fact]
-    public void Annotation_json_has_the_contract_shape()
+    public void The_document_takes_model_memory_and_sms_from_the_first_gpu_and_lists_every_gpu()
     {
-        var json = NodeInventory.From(TwoGpus).ToJson();
+        var document = NodeInventoryDocuments.From(TwoGpus);
 
-        Assert.Equal(
-            """{"model":"V100","count":2,"memoryMiB":32768,"smCount":80,"gpus":[{"index":0,"uuid":"GPU-a","healthy":true},{"index":1,"uuid":"GPU-b","healthy":false}]}""",
-            json);
-        Assert.Equal(2, JsonDocument.Parse(json).RootElement.GetProperty("gpus").GetArrayLength());
+        Assert.Equal(("V100", 2, 32768L, 80), (document.Model, document.Count, document.MemoryMiB, document.SmCount));
+        Assert.Equal([new NodeInventoryGpu(0, "GPU-a", true), new NodeInventoryGpu(1, "GPU-b", false)], document.Gpus!);
     }
-
-    [Theory]
-    [InlineData("V100", "V100")]
-    [InlineData("Tesla V100-SXM2-32GB", "Tesla-V100-SXM2-32GB")]
-    [InlineData("NVIDIA H100 80GB HBM3 (rev 1)", "NVIDIA-H100-80GB-HBM3--rev-1")]
-    public void Model_label_value_is_sanitised(string model, string label) =>
-        Assert.Equal(label, (NodeInventory.From(TwoGpus) with { Model = model }).ModelLabelValue());
 
     [Fact]
     public async Task Publishing_retries_a_failed_write_and_publishes_again_after_a_change()

@@ -1,3 +1,4 @@
+using GpuPool.Contracts.Emulator;
 using GpuPool.DevicePlugin.Kubelet;
 using GpuPool.DevicePlugin.Kubelet.V1Beta1;
 using GpuPool.DevicePlugin.Tests.Support;

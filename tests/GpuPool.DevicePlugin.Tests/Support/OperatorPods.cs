@@ -1,5 +1,5 @@
 using System.Globalization;
-using GpuPool.Core.Contracts;
+using GpuPool.Contracts;
 using GpuPool.Operator.Resources;
 using GpuPool.Operator.Scheduling;
 using k8s.Models;

@@ -1,3 +1,4 @@
+using GpuPool.Contracts.Emulator;
 using GpuPool.DevicePlugin.Allocation;
 using GpuPool.DevicePlugin.Devices;
 using GpuPool.DevicePlugin.Hosting;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GpuPool.Contracts.Inventory;
 using GpuPool.DevicePlugin.Inventory;
 
 namespace GpuPool.DevicePlugin.Tests.Support;
@@ -10,9 +11,9 @@ public sealed class RecordingNodeInventoryPublisher : INodeInventoryPublisher
 
     public RecordingNodeInventoryPublisher(int failFirst = 0) => _failuresLeft = failFirst;
 
-    public ConcurrentQueue<NodeInventory> Published { get; } = new();
+    public ConcurrentQueue<NodeInventoryDocument> Published { get; } = new();
 
-    public Task PublishAsync(NodeInventory inventory, CancellationToken cancellationToken)
+    public Task PublishAsync(NodeInventoryDocument inventory, CancellationToken cancellationToken)
     {
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {

@@ -1,4 +1,7 @@
-using System.Text.Json;
+using GpuPool.Contracts.Inventory;
+using GpuPool.Contracts.Workloads;
+using GpuPool.DevicePlugin.Devices;
+using GpuPool.DevicePlugin.Inventory;
 using GpuPool.Operator.Resources;
 using k8s.Models;
 
@@ -55,7 +58,7 @@ public static class Objects
             Metadata = new V1ObjectMeta
             {
                 Name = name,
-                Labels = new Dictionary<string, string> { ["gpupool.io/gpu-model"] = "V100", ["gpupool.io/gpu-count"] = gpus.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                Labels = new Dictionary<string, string> { [NodeInventoryDocument.ModelLabel] = "V100", [NodeInventoryDocument.CountLabel] = gpus.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             },
             Status = new V1NodeStatus
             {
@@ -71,16 +74,11 @@ public static class Objects
         };
         if (!labelsOnly)
         {
+            // What the device plugin publishes, written by its own code.
+            var devices = Enumerable.Range(0, gpus).Select(i => new GpuDevice(i, $"GPU-{name}-{i}", "V100", memoryMiB, 80, Healthy: true)).ToList();
             node.Metadata.Annotations = new Dictionary<string, string>
             {
-                ["gpupool.io/gpu-inventory"] = JsonSerializer.Serialize(new
-                {
-                    model = "V100",
-                    count = gpus,
-                    memoryMiB,
-                    smCount = 80,
-                    gpus = Enumerable.Range(0, gpus).Select(i => new { index = i, uuid = $"GPU-{name}-{i}", healthy = true }),
-                }),
+                [NodeInventoryDocument.AnnotationKey] = NodeInventoryDocuments.From(devices).ToJson(),
             };
         }
 

@@ -1,5 +1,5 @@
 using System.Net;
-using GpuPool.Core.Contracts;
+using GpuPool.Contracts;
 using GpuPool.Operator.Hosting;
 using GpuPool.Operator.Kubernetes;
 using GpuPool.Operator.Ports;

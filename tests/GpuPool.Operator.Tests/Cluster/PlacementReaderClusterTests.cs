@@ -1,4 +1,4 @@
-using GpuPool.Core.Contracts;
+using GpuPool.Contracts;
 using GpuPool.DevicePlugin.Allocation;
 using GpuPool.DevicePlugin.Kubernetes;
 using GpuPool.DevicePlugin.Options;

@@ -1,3 +1,4 @@
+using GpuPool.Contracts.Inventory;
 using GpuPool.Operator.Scheduling;
 using GpuPool.Operator.Tests.Builders;
 using k8s.Models;
@@ -35,12 +36,12 @@ public sealed class NodeInventoryReaderTests
         };
         if (name == "broken annotation")
         {
-            node.Metadata.Annotations[NodeInventoryReader.InventoryAnnotation] = "{not json";
+            node.Metadata.Annotations[NodeInventoryDocument.AnnotationKey] = "{not json";
         }
 
         if (name.StartsWith("capacity", StringComparison.Ordinal))
         {
-            node.Metadata.Labels.Remove("gpupool.io/gpu-count");
+            node.Metadata.Labels.Remove(NodeInventoryDocument.CountLabel);
         }
 
         var prefix = name == "capacity of another prefix" ? "example.com/accel" : "gpupool.io/gpu";

@@ -1,3 +1,4 @@
+using GpuPool.Contracts.Workloads;
 using GpuPool.Core.Gpus;
 using GpuPool.Core.Jobs;
 using GpuPool.Core.Kernels;

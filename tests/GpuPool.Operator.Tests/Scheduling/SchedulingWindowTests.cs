@@ -1,4 +1,4 @@
-using GpuPool.Core.Contracts;
+using GpuPool.Contracts;
 using GpuPool.Operator.Resources;
 using GpuPool.Operator.Tests.Builders;
 using GpuPool.Operator.Tests.Fakes;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace GpuPool.Core.Contracts;
+namespace GpuPool.Contracts;
 
 /// <summary>
 /// The extended resources of the operator/device-plugin handoff: one per GPU, "&lt;prefix&gt;-&lt;index&gt;",

@@ -1,4 +1,4 @@
-namespace GpuPool.Core.Contracts;
+namespace GpuPool.Contracts;
 
 /// <summary>
 /// The pod annotations the operator writes before binding: its durable record of a decision (which

@@ -1,13 +1,14 @@
 using System.Net.Sockets;
 using Grpc.Net.Client;
 
-namespace GpuPool.DevicePlugin.Kubelet;
+namespace GpuPool.Contracts.Emulator;
 
 /// <summary>
-/// A gRPC channel to a server listening on a unix socket (the kubelet's, the plugin's, the emulator's).
-/// Compiled into the CLI as well (sim-run dials the emulator), hence internal.
+/// A gRPC channel to a server listening on a unix socket. The emulator is reached only that way
+/// (sim-run dials the socket the device plugin mounts into its pod), so the dialer belongs to its
+/// contract; the device plugin dials the kubelet's and its own sockets with it too.
 /// </summary>
-internal static class UnixSocketChannel
+public static class UnixSocketChannel
 {
     public static GrpcChannel Create(string socketPath)
     {

@@ -1,8 +1,11 @@
 using System.Text.Json.Serialization;
 
-namespace GpuPool.Operator.Resources;
+namespace GpuPool.Contracts.Workloads;
 
-/// <summary>One kernel as written in a GpuProfile or a GpuJob's inline kernels.</summary>
+/// <summary>
+/// One kernel as written in a GpuProfile or a GpuJob's inline kernels, and as the operator passes it
+/// on to the pod in the <see cref="WorkloadDocument"/>: one shape from the manifest to sim-run.
+/// </summary>
 public sealed record KernelSpec
 {
     [JsonPropertyName("id")]
