@@ -1,5 +1,6 @@
 using GpuPool.Core.Datasets;
 using GpuPool.Core.Kernels;
+using MathNet.Numerics.Optimization;
 
 namespace GpuPool.Simulation.Gpus;
 
@@ -17,6 +18,9 @@ public sealed class CoRunCalibrator
 {
     /// <summary>Folds of the inner split that picks the per-kernel term options.</summary>
     public const int InnerFolds = 4;
+
+    /// <summary>Width of the final bracket of the occupancy exponent (far below the 4 places it is shown to).</summary>
+    private const double GoldenSectionTolerance = 1e-10;
 
     private readonly ProfileDataset _dataset;
 
@@ -167,23 +171,19 @@ public sealed class CoRunCalibrator
         return GoldenSection(Error, 0.2, 10.0);
     }
 
+    /// <summary>
+    /// The minimum of <paramref name="f"/> on [low, high]; where the bounds bracket none (the
+    /// error falls all the way to one bound) that bound, not a point outside the range.
+    /// </summary>
     private static double GoldenSection(Func<double, double> f, double low, double high)
     {
-        var ratio = (Math.Sqrt(5) - 1) / 2;
-        for (var i = 0; i < 100; i++)
+        try
         {
-            var x1 = high - (ratio * (high - low));
-            var x2 = low + (ratio * (high - low));
-            if (f(x1) < f(x2))
-            {
-                high = x2;
-            }
-            else
-            {
-                low = x1;
-            }
+            return GoldenSectionMinimizer.Minimum(ObjectiveFunction.ScalarValue(f), low, high, GoldenSectionTolerance, maxExpansionSteps: 0).MinimizingPoint;
         }
-
-        return (low + high) / 2;
+        catch (OptimizationException)
+        {
+            return f(low) <= f(high) ? low : high;
+        }
     }
 }

@@ -12,6 +12,8 @@ namespace GpuPool.Simulation.Gpus;
 /// </summary>
 public sealed record CoRunParameters
 {
+    private readonly double[] _weights;
+
     public CoRunParameters(double occupancyExponent, IReadOnlyList<double> weights, KernelTermOptions terms, SmootherOptions? correction = null)
     {
         ArgumentNullException.ThrowIfNull(weights);
@@ -22,7 +24,7 @@ public sealed record CoRunParameters
         }
 
         OccupancyExponent = occupancyExponent;
-        Weights = weights;
+        _weights = [.. weights];
         Terms = terms;
         Correction = correction;
     }
@@ -37,7 +39,10 @@ public sealed record CoRunParameters
 
     public double OccupancyExponent { get; }
 
-    public IReadOnlyList<double> Weights { get; }
+    public IReadOnlyList<double> Weights => _weights;
+
+    /// <summary>The weights as one span, for the vectorised dot product with a sample's features.</summary>
+    public ReadOnlySpan<double> WeightSpan => _weights;
 
     public KernelTermOptions Terms { get; }
 

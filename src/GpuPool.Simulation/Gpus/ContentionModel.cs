@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using GpuPool.Core.Gpus;
 using GpuPool.Core.Kernels;
 
@@ -59,7 +60,7 @@ public sealed class ContentionModel : ICoRunModel
         ArgumentNullException.ThrowIfNull(sample);
         if (!terms.Knows(sample.Kernel) && !terms.Knows(sample.Partner))
         {
-            return Vectors.Dot(parameters.Weights, sample.Features);
+            return TensorPrimitives.Dot(parameters.WeightSpan, sample.Features);
         }
 
         var exponent = terms.Exponent(sample.Kernel, sample.Partner, sample.Features, sample.Basis);

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace GpuPool.Simulation.Gpus;
 
 /// <summary>
@@ -56,7 +58,7 @@ public static class KernelTermFitter
 
             for (var i = 0; i < samples.Count; i++)
             {
-                linearPart[i] = Vectors.Dot(solution, LinearRow(samples[i], index, kernels.Count));
+                linearPart[i] = TensorPrimitives.Dot<double>(solution, LinearRow(samples[i], index, kernels.Count));
             }
 
             if (options.Rank == 0)

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace GpuPool.Simulation.Gpus;
 
 /// <summary>
@@ -9,13 +11,14 @@ namespace GpuPool.Simulation.Gpus;
 public sealed class KernelTerms
 {
     private readonly IReadOnlyDictionary<string, KernelTerm> _terms;
+    private readonly double[] _weights;
 
     public KernelTerms(IReadOnlyList<double> weights, int rank, IReadOnlyDictionary<string, KernelTerm> terms)
     {
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentOutOfRangeException.ThrowIfLessThan(rank, 0);
         ArgumentNullException.ThrowIfNull(terms);
-        Weights = weights;
+        _weights = [.. weights];
         Rank = rank;
         _terms = terms;
     }
@@ -23,7 +26,7 @@ public sealed class KernelTerms
     public static KernelTerms None { get; } = new([], 0, new Dictionary<string, KernelTerm>());
 
     /// <summary>Counter weights fitted together with the terms (used with them, never alone).</summary>
-    public IReadOnlyList<double> Weights { get; }
+    public IReadOnlyList<double> Weights => _weights;
 
     public int Rank { get; }
 
@@ -56,20 +59,21 @@ public sealed class KernelTerms
     }
 
     /// <summary>The exponent of <paramref name="kernel"/> slowed by <paramref name="partner"/>: counters plus terms.</summary>
-    public double Exponent(string kernel, string partner, IReadOnlyList<double> features, IReadOnlyList<double> basis)
+    public double Exponent(string kernel, string partner, double[] features, double[] basis)
     {
+        ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(basis);
         _terms.TryGetValue(kernel, out var x);
         _terms.TryGetValue(partner, out var y);
-        var exponent = Vectors.Dot(Weights, features);
+        var exponent = TensorPrimitives.Dot<double>(_weights, features);
         if (x is not null)
         {
-            exponent += Vectors.Dot(x.Victim, basis);
+            exponent += TensorPrimitives.Dot<double>(x.Victim, basis);
         }
 
         if (y is not null)
         {
-            exponent += Vectors.Dot(y.Aggressor, basis);
+            exponent += TensorPrimitives.Dot<double>(y.Aggressor, basis);
         }
 
         if (x is not null && y is not null)

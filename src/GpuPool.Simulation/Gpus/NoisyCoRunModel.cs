@@ -1,4 +1,5 @@
 using GpuPool.Core.Kernels;
+using MathNet.Numerics.Distributions;
 
 namespace GpuPool.Simulation.Gpus;
 
@@ -43,14 +44,6 @@ public sealed class NoisyCoRunModel : ICoRunModel
         return (rateA * Factor(hashA, 1), rateB * Factor(hashB, 1));
     }
 
-    private double Factor(int hash, int salt)
-    {
-        var random = new Random(HashCode.Combine(_seed, hash, salt));
-
-        // Box-Muller: one standard normal from two uniforms.
-        var u1 = 1.0 - random.NextDouble();
-        var u2 = random.NextDouble();
-        var z = Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-        return Math.Exp(_sigma * z);
-    }
+    /// <summary>exp(sigma z), z standard normal: a log-normal draw with mu 0 from the question's own generator.</summary>
+    private double Factor(int hash, int salt) => LogNormal.Sample(new Random(HashCode.Combine(_seed, hash, salt)), 0, _sigma);
 }

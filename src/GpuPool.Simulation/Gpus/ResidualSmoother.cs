@@ -1,3 +1,5 @@
+using MathNet.Numerics.LinearAlgebra;
+
 namespace GpuPool.Simulation.Gpus;
 
 /// <summary>
@@ -47,18 +49,8 @@ public sealed class ResidualSmoother
         var inverseWidth = 1 / (2 * options.Width * options.Width * used);
         var standardised = points.Select(p => Standardise(p, mean, scale)).ToArray();
         var n = standardised.Length;
-        var gram = new double[n, n];
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j <= i; j++)
-            {
-                gram[i, j] = Similarity(standardised[i], standardised[j], inverseWidth);
-            }
-
-            gram[i, i] += options.Penalty;
-        }
-
-        var alpha = new CholeskyFactor(gram).Solve(residuals);
+        var gram = Matrix<double>.Build.Dense(n, n, (i, j) => j > i ? 0 : Similarity(standardised[i], standardised[j], inverseWidth) + (i == j ? options.Penalty : 0));
+        var alpha = PositiveDefinite.Factor(gram).Solve(Vector<double>.Build.DenseOfEnumerable(residuals)).ToArray();
         return new ResidualSmoother(mean, scale, standardised, alpha, inverseWidth);
     }
 

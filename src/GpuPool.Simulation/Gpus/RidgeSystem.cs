@@ -1,3 +1,6 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Factorization;
+
 namespace GpuPool.Simulation.Gpus;
 
 /// <summary>
@@ -7,8 +10,8 @@ namespace GpuPool.Simulation.Gpus;
 /// </summary>
 public sealed class RidgeSystem
 {
-    private readonly IReadOnlyList<double[]> _rows;
-    private readonly CholeskyFactor _factor;
+    private readonly Matrix<double> _rows;
+    private readonly Cholesky<double> _factor;
 
     public RidgeSystem(IReadOnlyList<double[]> rows, IReadOnlyList<double> penalties)
     {
@@ -25,60 +28,21 @@ public sealed class RidgeSystem
             throw new ArgumentException($"Every row needs {n} values, one per penalty.", nameof(rows));
         }
 
-        _rows = rows;
-        _factor = new CholeskyFactor(Gram(rows, penalties));
+        _rows = Matrix<double>.Build.DenseOfRowArrays(rows);
+        var gram = _rows.TransposeThisAndMultiply(_rows) + Matrix<double>.Build.DenseOfDiagonalArray([.. penalties]);
+        _factor = PositiveDefinite.Factor(gram);
     }
 
-    public int Columns => _factor.Size;
+    public int Columns => _rows.ColumnCount;
 
     public double[] Solve(IReadOnlyList<double> targets)
     {
         ArgumentNullException.ThrowIfNull(targets);
-        if (targets.Count != _rows.Count)
+        if (targets.Count != _rows.RowCount)
         {
-            throw new ArgumentException($"Need one target per row ({_rows.Count}), got {targets.Count}.", nameof(targets));
+            throw new ArgumentException($"Need one target per row ({_rows.RowCount}), got {targets.Count}.", nameof(targets));
         }
 
-        var n = Columns;
-        var x = new double[n];
-        for (var r = 0; r < _rows.Count; r++)
-        {
-            var row = _rows[r];
-            for (var i = 0; i < n; i++)
-            {
-                x[i] += row[i] * targets[r];
-            }
-        }
-
-        return _factor.Solve(x);
-    }
-
-    private static double[,] Gram(IReadOnlyList<double[]> rows, IReadOnlyList<double> penalties)
-    {
-        var n = penalties.Count;
-        var a = new double[n, n];
-        foreach (var row in rows)
-        {
-            // Rows are mostly zeros (one kernel's block of many): skip them in the outer loop.
-            for (var i = 0; i < n; i++)
-            {
-                if (row[i] == 0)
-                {
-                    continue;
-                }
-
-                for (var j = 0; j <= i; j++)
-                {
-                    a[i, j] += row[i] * row[j];
-                }
-            }
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            a[i, i] += penalties[i];
-        }
-
-        return a;
+        return _factor.Solve(_rows.TransposeThisAndMultiply(Vector<double>.Build.DenseOfEnumerable(targets))).ToArray();
     }
 }

@@ -1,3 +1,5 @@
+using MathNet.Numerics.Distributions;
+
 namespace GpuPool.Simulation.Workloads;
 
 /// <summary>
@@ -25,7 +27,7 @@ public static class ArrivalGenerator
             times.Add(now);
             if (random.NextDouble() >= shape.ZeroGapShare)
             {
-                now += Math.Exp(shape.LogMean + (shape.LogSigma * StandardNormal(random))) / unitMean * meanGapSeconds;
+                now += LogNormal.Sample(random, shape.LogMean, shape.LogSigma) / unitMean * meanGapSeconds;
             }
         }
 
@@ -41,12 +43,5 @@ public static class ArrivalGenerator
 
         ArgumentOutOfRangeException.ThrowIfLessThan(gpus, 1);
         return meanJobSeconds / (load * gpus);
-    }
-
-    private static double StandardNormal(Random random)
-    {
-        var u1 = 1.0 - random.NextDouble();
-        var u2 = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 }

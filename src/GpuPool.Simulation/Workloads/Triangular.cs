@@ -6,19 +6,11 @@ namespace GpuPool.Simulation.Workloads;
 /// </summary>
 public readonly record struct Triangular(double Min, double Mode, double Max)
 {
+    /// <summary>One uniform draw of <paramref name="random"/> by the inverse CDF; a point (Max &lt;= Min) is Min and draws nothing.</summary>
     public double Sample(Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        if (Max <= Min)
-        {
-            return Min;
-        }
-
-        var u = random.NextDouble();
-        var split = (Mode - Min) / (Max - Min);
-        return u < split
-            ? Min + Math.Sqrt(u * (Max - Min) * (Mode - Min))
-            : Max - Math.Sqrt((1 - u) * (Max - Min) * (Max - Mode));
+        return Max <= Min ? Min : MathNet.Numerics.Distributions.Triangular.Sample(random, Min, Max, Mode);
     }
 
     /// <summary>Sampled in log space: for quantities spanning orders of magnitude (durations, grids).</summary>

@@ -29,4 +29,20 @@ public sealed class NoisyCoRunModelTests
         Assert.NotEqual(first.CoRunRates(a, b, 3, 4), new NoisyCoRunModel(Truth, 0.05, 8).CoRunRates(a, b, 3, 4));
         Assert.NotEqual(Truth.CoRunRates(a, b, 3, 4), first.CoRunRates(a, b, 3, 4));
     }
+
+    public static TheoryData<double> Sigmas => new() { 0.05, 0.3 };
+
+    /// <summary>log(noisy / truth) over many distinct questions: mean 0, standard deviation sigma.</summary>
+    [Theory]
+    [MemberData(nameof(Sigmas))]
+    public void Noise_is_log_normal_with_the_given_sigma(double sigma)
+    {
+        var noisy = new NoisyCoRunModel(Truth, sigma, 7);
+        var logs = Enumerable.Range(0, 2000).Select(i => Kernels.Make($"k{i}")).Select(k => Math.Log(noisy.AloneRate(k, 2) / Truth.AloneRate(k, 2))).ToList();
+
+        var mean = logs.Average();
+        var sd = Math.Sqrt(logs.Average(l => (l - mean) * (l - mean)));
+        Assert.InRange(mean, -0.1 * sigma, 0.1 * sigma);
+        Assert.InRange(sd, 0.9 * sigma, 1.1 * sigma);
+    }
 }
