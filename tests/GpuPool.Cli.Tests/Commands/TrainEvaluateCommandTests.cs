@@ -5,7 +5,7 @@ namespace GpuPool.Cli.Tests.Commands;
 
 public sealed class TrainEvaluateCommandTests : IDisposable
 {
-    private static readonly string[] ReportKeys = ["samples", "mae", "rmse", "meanRelErr", "r2", "edgePrecision", "edgeRecall", "learners"];
+    private static readonly string[] ReportKeys = ["samples", "mae", "rmse", "meanRelErr", "r2", "edgePrecision", "edgeRecall", "learners", "edgesByQos", "warnings"];
 
     private readonly SyntheticDataset _data = new();
     private readonly TempFiles _files = new();
@@ -125,7 +125,7 @@ public sealed class TrainEvaluateCommandTests : IDisposable
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement.Clone();
         Assert.Equal(ReportKeys, root.EnumerateObject().Select(p => p.Name));
-        Assert.All(root.GetProperty("learners").EnumerateArray(), l => Assert.Equal(["name", "mae"], l.EnumerateObject().Select(p => p.Name)));
+        Assert.All(root.GetProperty("learners").EnumerateArray(), l => Assert.Equal(["name", "mae", "fallbackFolds"], l.EnumerateObject().Select(p => p.Name)));
         return root;
     }
 }
