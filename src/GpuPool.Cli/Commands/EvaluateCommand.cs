@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using GpuPool.Prediction.Evaluation;
+using GpuPool.Prediction.Features;
 using GpuPool.Prediction.Models;
 using GpuPool.Prediction.Training;
 using GpuPool.Simulation.Datasets;
@@ -20,7 +21,7 @@ internal static class EvaluateCommand
         var learners = new Option<string>("--learners") { Description = "Comma-separated learners; the first is reported in full", DefaultValueFactory = _ => "fasttree,fastforest,lightgbm,sdca" };
         var delta = new Option<double>("--delta") { Description = "Safety margin of the edge decision", DefaultValueFactory = _ => 0.1 };
         var compare = new Option<bool>("--compare") { Description = "Every split side by side: FastTree default and tuned by nested CV, LightGbm, a plain GBT on raw counters, the training mean" };
-        var datasetCounters = new Option<bool>("--dataset-counters") { Description = "Read the data set's counters the feature catalogue does not know (own, partner, share, sum)", DefaultValueFactory = _ => true };
+        var datasetCounters = new Option<string>("--dataset-counters") { Description = "auto, all or none: read the data set's counters the feature catalogue does not know (auto: when it names few of the catalogue's)", DefaultValueFactory = _ => "auto" };
         var maxFits = new Option<int>("--max-fits") { Description = "Refuse an evaluation that would fit more models than this", DefaultValueFactory = _ => EvaluationBudget.DefaultMaxFits }.InRange(1, 1_000_000);
         var shared = new LearnerOptionSet();
         var command = new Command("evaluate", "Score the kernel-wise predictor on measured co-runs.") { dataset, modelPath, split, format, learners, delta, compare, datasetCounters, maxFits };
@@ -49,7 +50,9 @@ internal static class EvaluateCommand
                 Features = shared.FeatureSet(parsed),
                 Learner = shared.Learner(parsed),
                 Delta = margin,
-                DatasetCounters = parsed.GetValue(datasetCounters),
+                DatasetCounters = CommandErrors.Option("--dataset-counters", () => Enum.TryParse<DatasetCounterUse>(parsed.GetValue(datasetCounters), ignoreCase: true, out var use) && Enum.IsDefined(use)
+                    ? use
+                    : throw new ArgumentException($"unknown value '{parsed.GetValue(datasetCounters)}'; use auto, all or none.")),
                 MaxFits = parsed.GetValue(maxFits),
             };
             if (parsed.GetValue(compare))

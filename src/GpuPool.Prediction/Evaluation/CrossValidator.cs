@@ -7,7 +7,7 @@ namespace GpuPool.Prediction.Evaluation;
 
 /// <summary>
 /// Scores learners on measured co-runs under a split. The feature set is extended with the data
-/// set's own counters (<see cref="DatasetCounters"/>) unless the options say otherwise; a learner
+/// set's own counters as the options choose (<see cref="DatasetCounters"/>); a learner
 /// that cannot learn on a fold is scored as the training mean and counted (<see cref="LearnerScore.FallbackFolds"/>).
 /// </summary>
 public sealed class CrossValidator(KernelModelTrainer trainer, EvaluationOptions options)
@@ -61,9 +61,9 @@ public sealed class CrossValidator(KernelModelTrainer trainer, EvaluationOptions
             : throw new ArgumentException($"split {ModelComparison.Name(split)}: the data set's co-runs leave no fold with both training and test rows (too few co-runs or kernels)");
     }
 
-    /// <summary>The options' feature set, with the data set's own counters when the options ask for them.</summary>
+    /// <summary>The options' feature set, with the data set's own counters as the options choose.</summary>
     internal DatasetFeatures Features(ProfileDataset measured) =>
-        options.DatasetCounters ? DatasetCounters.Extend(options.Features, DatasetCounters.Of(measured)) : new DatasetFeatures(options.Features, [], []);
+        DatasetCounters.For(options.Features, DatasetCounters.Of(measured), options.DatasetCounters);
 
     /// <summary>Trains on the fold's training rows and predicts its test rows; a learner that cannot learn is replaced by the training mean.</summary>
     internal FoldPredictions RunFold(Fold fold, IReadOnlyList<PairSample> samples, FeatureSet features, LearnerKind learner, LearnerOptions learnerOptions)
@@ -118,7 +118,7 @@ public sealed class CrossValidator(KernelModelTrainer trainer, EvaluationOptions
             warnings.Add($"counters the feature catalogue does not know, read as own and partner features: {string.Join(", ", features.Added)}");
         }
 
-        warnings.AddRange(features.Ignored.Select(i => $"counter ignored: {i}"));
+        warnings.AddRange(features.Ignored.Select(i => $"ignored: {i}"));
         var constant = ConstantFeatures.Of(samples, features.Set);
         if (constant.Count == features.Set.Count)
         {

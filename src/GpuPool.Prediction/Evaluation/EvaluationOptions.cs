@@ -19,8 +19,8 @@ public sealed record EvaluationOptions
     /// <summary>The pairing rule's safety margin used for edge precision/recall.</summary>
     public double Delta { get; init; } = 0.1;
 
-    /// <summary>Read the data set's counters the feature catalogue does not know (<see cref="DatasetCounters"/>).</summary>
-    public bool DatasetCounters { get; init; } = true;
+    /// <summary>Which of the data set's counters the feature catalogue does not know are read (<see cref="Features.DatasetCounters"/>).</summary>
+    public DatasetCounterUse DatasetCounters { get; init; } = DatasetCounterUse.Auto;
 
     /// <summary>The most models one evaluation may fit (<see cref="EvaluationBudget"/>).</summary>
     public int MaxFits { get; init; } = EvaluationBudget.DefaultMaxFits;

@@ -13,6 +13,34 @@ public static class DatasetCounters
 {
     private static readonly string[] Suffixes = ["_x", "_y"];
 
+    /// <summary>
+    /// Catalogue counters from which on a data set counts as kernel-level under <see cref="DatasetCounterUse.Auto"/>.
+    /// On the artifact (20 of them) its other counters (run lengths, grid sizes, suite flags) made
+    /// leave-one-kernel-out worse (docs/prediction.md, "Job-level data").
+    /// </summary>
+    public const int KernelLevelCounters = 8;
+
+    /// <summary>
+    /// <see cref="Extend"/> under <paramref name="use"/>: under Auto on a kernel-level data set, and
+    /// under None, the unknown counters are listed as ignored, with the reason.
+    /// </summary>
+    public static DatasetFeatures For(FeatureSet features, IReadOnlyList<string> counters, DatasetCounterUse use)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(counters);
+        var known = counters.Count(FeatureCatalog.KnownCounters.Contains);
+        if (use == DatasetCounterUse.All || (use == DatasetCounterUse.Auto && known < KernelLevelCounters))
+        {
+            return Extend(features, counters);
+        }
+
+        var unknown = counters.Where(c => !FeatureCatalog.KnownCounters.Contains(c)).ToList();
+        var why = use == DatasetCounterUse.None
+            ? "--dataset-counters none"
+            : $"the data set names {known} of the catalogue's counters, so it is read as kernel-level; --dataset-counters all reads these too";
+        return new DatasetFeatures(features, [], unknown.Count == 0 ? [] : [$"{unknown.Count} counters the catalogue does not know ({why}): {string.Join(", ", unknown.Take(12))}{(unknown.Count > 12 ? $" and {unknown.Count - 12} more" : string.Empty)}"]);
+    }
+
     /// <summary>Every counter name any profile of <paramref name="dataset"/> has (isolated or at a quota), in ordinal order.</summary>
     public static IReadOnlyList<string> Of(ProfileDataset dataset)
     {

@@ -6,8 +6,8 @@ namespace GpuPool.Prediction.Training;
 
 /// <summary>
 /// Trains the kernel-wise NP model with one learner on a list of samples. A learner that cannot
-/// learn (every feature constant, the fit throws, it predicts a non-finite value, or it fits its own
-/// samples worse than their mean) leaves a mean model that says why (<see cref="KernelNpModel.Fallback"/>),
+/// learn (every feature constant, the fit throws, it predicts a non-finite value or one value for
+/// every sample, or a linear fit does worse than the mean on its own samples) leaves a mean model that says why (<see cref="KernelNpModel.Fallback"/>),
 /// never NaN and never an exception.
 /// </summary>
 public sealed class KernelModelTrainer(TimeProvider time)
@@ -56,9 +56,19 @@ public sealed class KernelModelTrainer(TimeProvider time)
             return Mean(features, metadata, targets, "it predicts non-finite values");
         }
 
+        // A tree ensemble that found no split predicts one value (FastTree's is 0: it does not start
+        // from the mean); a linear fit worse than the mean on its own samples has diverged. Boosted
+        // trees with few rounds may still sit below the mean in sample: they are left alone.
         var labels = samples.Select(s => s.Label).ToList();
         var meanTarget = targets.Average();
-        if (MeanAbsoluteError(labels, fitted) > MeanAbsoluteError(labels, [.. rows.Select(r => meanTarget * features.Scale(r))]) * (1 + 1e-9))
+        var fittedTargets = fitted.Select((f, i) => f / features.Scale(rows[i])).ToList();
+        if (fittedTargets.Max() - fittedTargets.Min() <= 1e-9 * Math.Max(1, Math.Abs(meanTarget)) && targets.Max() > targets.Min())
+        {
+            model.Dispose();
+            return Mean(features, metadata, targets, "it predicts one value for every sample (no split or slope found)");
+        }
+
+        if (learner == LearnerKind.Sdca && MeanAbsoluteError(labels, fitted) > MeanAbsoluteError(labels, [.. rows.Select(r => meanTarget * features.Scale(r))]))
         {
             model.Dispose();
             return Mean(features, metadata, targets, "it fits its own training samples worse than their mean");

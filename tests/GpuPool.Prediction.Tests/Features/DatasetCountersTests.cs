@@ -82,4 +82,26 @@ public class DatasetCountersTests
         Assert.Equal(["quota_x", "quota_y", "power_w_x", "power_w_y"], raw.Schema.Names);
         Assert.Equal([3f, 5f, 250f, 250f], row);
     }
+
+    public static TheoryData<int, DatasetCounterUse, bool> Uses => new()
+    {
+        // catalogue counters the data set names, use, whether its own counters are read
+        { 0, DatasetCounterUse.Auto, true },
+        { DatasetCounters.KernelLevelCounters - 1, DatasetCounterUse.Auto, true },
+        { DatasetCounters.KernelLevelCounters, DatasetCounterUse.Auto, false },
+        { DatasetCounters.KernelLevelCounters, DatasetCounterUse.All, true },
+        { 0, DatasetCounterUse.None, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Uses))]
+    public void Auto_reads_a_data_sets_own_counters_unless_it_names_enough_of_the_catalogues_and_says_which_it_ignores(int known, DatasetCounterUse use, bool read)
+    {
+        var counters = FeatureCatalog.KnownCounters.Order(StringComparer.Ordinal).Take(known).Append("power_w").ToList();
+
+        var features = DatasetCounters.For(FeatureCatalog.Full, counters, use);
+
+        Assert.Equal(read, features.Added.Contains("power_w"));
+        Assert.Equal(!read, features.Ignored.Any(i => i.Contains("power_w", StringComparison.Ordinal) && i.StartsWith("1 counters the catalogue does not know (", StringComparison.Ordinal)));
+    }
 }
