@@ -57,6 +57,11 @@ internal static class EvaluateCommand
             };
             if (parsed.GetValue(compare))
             {
+                if (path is not null)
+                {
+                    throw new ArgumentException("--compare cross-validates models of its own; it does not score a saved --model.");
+                }
+
                 var comparison = CommandErrors.Option(directory, () => new ModelComparison(new KernelModelTrainer(TimeProvider.System), options).Run(data));
                 output.WriteLine(asJson ? JsonSerializer.Serialize(comparison) : ComparisonText.Of(comparison));
                 return 0;

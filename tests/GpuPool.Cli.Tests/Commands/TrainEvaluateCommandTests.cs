@@ -100,6 +100,9 @@ public sealed class TrainEvaluateCommandTests : IDisposable
     [InlineData(new[] { "evaluate", "--learners", "fasttree,magic" }, "--learners")]
     [InlineData(new[] { "evaluate", "--format", "xml" }, "--format")]
     [InlineData(new[] { "evaluate", "--model", "no-such-model.zip" }, "no-such-model.zip")]
+    [InlineData(new[] { "evaluate", "--compare", "--model", "m.zip" }, "--compare")]
+    [InlineData(new[] { "evaluate", "--dataset-counters", "some" }, "--dataset-counters")]
+    [InlineData(new[] { "evaluate", "--max-fits", "0" }, "--max-fits")]
     public void Bad_options_exit_with_2_naming_the_option(string[] args, string named)
     {
         var withData = args[0] == "evaluate" ? [.. args, "--dataset", _data.Directory] : args;
