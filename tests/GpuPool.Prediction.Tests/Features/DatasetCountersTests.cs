@@ -2,7 +2,9 @@ using GpuPool.Core.Datasets;
 using GpuPool.Core.Gpus;
 using GpuPool.Core.Kernels;
 using GpuPool.Prediction.Features;
+using GpuPool.Prediction.Models;
 using GpuPool.Prediction.Tests.Support;
+using GpuPool.Prediction.Training;
 
 namespace GpuPool.Prediction.Tests.Features;
 
@@ -57,6 +59,24 @@ public class DatasetCountersTests
         var resolved = DatasetCounters.Resolve(extended.Schema);
 
         Assert.Null(extended.Schema.Mismatch(resolved.Schema));
+    }
+
+    [Fact]
+    public void A_model_reading_a_data_sets_own_counters_saves_and_loads_with_the_same_predictions()
+    {
+        var data = JobLevelData.Six(jobs: 8, seed: 2);
+        var features = DatasetCounters.Extend(FeatureCatalog.Full, DatasetCounters.Of(data)).Set;
+        var samples = PairSampleBuilder.Build(data, features);
+        using var model = new KernelModelTrainer(TimeProvider.System).Train(samples, features, LearnerKind.FastTree, new LearnerOptions { Trees = 20 }, "jobs");
+        using var file = new MemoryStream();
+
+        ModelFile.Save(model, file);
+        file.Position = 0;
+        using var loaded = ModelFile.Load(file, "jobs.zip");
+
+        Assert.Null(features.Schema.Mismatch(loaded.Features.Schema));
+        var rows = samples.Select(s => s.Features).ToList();
+        Assert.Equal(model.PredictMany(rows), loaded.PredictMany(rows));
     }
 
     [Fact]
