@@ -14,6 +14,12 @@ namespace GpuPool.Prediction.Evaluation;
 /// </summary>
 public sealed class ModelComparison(KernelModelTrainer trainer, EvaluationOptions options)
 {
+    /// <summary>The default model's row name.</summary>
+    public const string DefaultModel = "FastTree (default)";
+
+    /// <summary>The plain baseline's row name.</summary>
+    public const string PlainModel = "plain GBT";
+
     /// <summary>Inner folds of each outer fold's training rows that the tuned model is chosen on.</summary>
     public const int InnerFolds = 3;
 
@@ -54,12 +60,12 @@ public sealed class ModelComparison(KernelModelTrainer trainer, EvaluationOption
         {
             var name = Name(kind);
             var tuned = folds.Select(f => Tuned(measured, kind, f, samples, features.Set, validator)).ToList();
-            rows.Add(Row(name, "FastTree (default)", [.. folds.Select(f => validator.RunFold(f, samples, features.Set, LearnerKind.FastTree, options.Learner))]));
+            rows.Add(Row(name, DefaultModel, [.. folds.Select(f => validator.RunFold(f, samples, features.Set, LearnerKind.FastTree, options.Learner))]));
             var tunedRow = Row(name, "FastTree (tuned)", [.. tuned.Select(t => t.Predictions)]);
             var choices = Chosen(tuned.Select(t => t.Chosen));
             rows.Add(tunedRow with { Note = tunedRow.Note is null ? choices : $"{choices}; {tunedRow.Note}" });
             rows.Add(Row(name, "LightGbm", [.. folds.Select(f => validator.RunFold(f, samples, features.Set, LearnerKind.LightGbm, options.Learner))]));
-            rows.Add(Row(name, "plain GBT", [.. folds.Select(f => validator.RunFold(f, rawSamples, raw, LearnerKind.PlainFastTree, options.Learner))]));
+            rows.Add(Row(name, PlainModel, [.. folds.Select(f => validator.RunFold(f, rawSamples, raw, LearnerKind.PlainFastTree, options.Learner))]));
             rows.Add(Row(name, "training mean", [.. folds.Select(f => Mean(f, samples))]));
         }
 
