@@ -29,7 +29,9 @@ public sealed class CrossValidator(KernelModelTrainer trainer, EvaluationOptions
         EvaluationBudget.Require(options.MaxFits, (long)folds.Count * learners.Count);
 
         // 2. Each learner trained and tested on every fold.
-        var perLearner = learners.Select(l => (Learner: l, Folds: folds.Select(f => RunFold(f, samples, features.Set, l, options.Learner)).ToList())).ToList();
+        // The leaf floor follows the data set's size, not each fold's, so every fold trains alike.
+        var learnerOptions = options.Learner.For(samples.Count);
+        var perLearner = learners.Select(l => (Learner: l, Folds: folds.Select(f => RunFold(f, samples, features.Set, l, learnerOptions)).ToList())).ToList();
 
         // 3. The primary learner's full report; the others' MAE beside it.
         var primary = perLearner[0].Folds;

@@ -60,11 +60,11 @@ public sealed class ModelComparison(KernelModelTrainer trainer, EvaluationOption
         {
             var name = Name(kind);
             var tuned = folds.Select(f => Tuned(measured, kind, f, samples, features.Set, validator)).ToList();
-            rows.Add(Row(name, DefaultModel, [.. folds.Select(f => validator.RunFold(f, samples, features.Set, LearnerKind.FastTree, options.Learner))]));
+            rows.Add(Row(name, DefaultModel, [.. folds.Select(f => validator.RunFold(f, samples, features.Set, LearnerKind.FastTree, options.Learner.For(samples.Count)))]));
             var tunedRow = Row(name, "FastTree (tuned)", [.. tuned.Select(t => t.Predictions)]);
             var choices = Chosen(tuned.Select(t => t.Chosen));
             rows.Add(tunedRow with { Note = tunedRow.Note is null ? choices : $"{choices}; {tunedRow.Note}" });
-            rows.Add(Row(name, "LightGbm", [.. folds.Select(f => validator.RunFold(f, samples, features.Set, LearnerKind.LightGbm, options.Learner))]));
+            rows.Add(Row(name, "LightGbm", [.. folds.Select(f => validator.RunFold(f, samples, features.Set, LearnerKind.LightGbm, options.Learner.For(samples.Count)))]));
             rows.Add(Row(name, PlainModel, [.. folds.Select(f => validator.RunFold(f, rawSamples, raw, LearnerKind.PlainFastTree, options.Learner))]));
             rows.Add(Row(name, "training mean", [.. folds.Select(f => Mean(f, samples))]));
         }
@@ -99,9 +99,10 @@ public sealed class ModelComparison(KernelModelTrainer trainer, EvaluationOption
             .Select(f => new Fold(f.Name, f.TrainRows.Select(i => train[i]).ToHashSet(), f.TestRows.Select(i => train[i]).ToHashSet()))
             .Where(f => f.TrainRows.Count > 0 && f.TestRows.Count > 0)
             .ToList();
+        var grid = TuningGrid.Select(c => c.For(samples.Count)).ToList();
         var chosen = inner.Count == 0
-            ? options.Learner
-            : TuningGrid.MinBy(c => inner.Average(f => validator.RunFold(f, samples, features, LearnerKind.FastTree, c).Scores().Mae))!;
+            ? options.Learner.For(samples.Count)
+            : grid.MinBy(c => inner.Average(f => validator.RunFold(f, samples, features, LearnerKind.FastTree, c).Scores().Mae))!;
         return (validator.RunFold(fold, samples, features, LearnerKind.FastTree, chosen), chosen);
     }
 

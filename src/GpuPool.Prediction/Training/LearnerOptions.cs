@@ -12,9 +12,10 @@ public sealed record LearnerOptions
     public double LearningRate { get; init; } = 0.1;
 
     /// <summary>
-    /// Samples per leaf at least; null chooses by training set size: <see cref="SmallSetMinLeaf"/>
-    /// below <see cref="SmallSetSamples"/> samples (a job-level set of a few hundred co-runs, where
-    /// 5-sample leaves over-fit), else <see cref="LargeSetMinLeaf"/>.
+    /// Samples per leaf at least; null chooses by data set size (<see cref="For"/>; evaluation passes
+    /// the whole data set's, so every fold trains alike): <see cref="SmallSetMinLeaf"/> below
+    /// <see cref="SmallSetSamples"/> samples (a job-level set of a few hundred co-runs, where 5-sample
+    /// leaves over-fit), else <see cref="LargeSetMinLeaf"/>.
     /// </summary>
     public int? MinExamplesPerLeaf { get; init; }
 
