@@ -17,7 +17,7 @@ internal sealed class LearnerOptionSet
 
     public Option<double> LearningRate { get; } = new("--learning-rate") { Description = "Boosting learning rate", DefaultValueFactory = _ => Defaults.LearningRate };
 
-    public Option<int> MinLeaf { get; } = new("--min-leaf") { Description = "Minimum samples per leaf", DefaultValueFactory = _ => Defaults.MinExamplesPerLeaf };
+    public Option<int?> MinLeaf { get; } = new("--min-leaf") { Description = $"Minimum samples per leaf (default: {LearnerOptions.SmallSetMinLeaf} below {LearnerOptions.SmallSetSamples} training samples, else {LearnerOptions.LargeSetMinLeaf})" };
 
     public Option<double> FeatureFraction { get; } = new("--feature-fraction") { Description = "Share of features each tree may use", DefaultValueFactory = _ => Defaults.FeatureFraction };
 

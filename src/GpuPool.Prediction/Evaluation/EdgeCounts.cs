@@ -22,17 +22,15 @@ public readonly record struct EdgeCounts(int TruePositives, int FalsePositives, 
     public static EdgeCounts Add(EdgeCounts x, EdgeCounts y) => x + y;
 
     /// <summary>Counts one row's decisions over the QoS grid.</summary>
-    public static EdgeCounts Of(double measuredA, double measuredB, double predictedA, double predictedB, double delta)
-    {
-        var counts = default(EdgeCounts);
-        foreach (var qos in QosGrid)
-        {
-            var truth = measuredA >= qos && measuredB >= qos;
-            var margin = qos * (1 + delta);
-            var predicted = predictedA >= margin && predictedB >= margin;
-            counts += new EdgeCounts(truth && predicted ? 1 : 0, !truth && predicted ? 1 : 0, truth && !predicted ? 1 : 0);
-        }
+    public static EdgeCounts Of(double measuredA, double measuredB, double predictedA, double predictedB, double delta) =>
+        QosGrid.Select(q => At(q, measuredA, measuredB, predictedA, predictedB, delta)).Aggregate(default(EdgeCounts), Add);
 
-        return counts;
+    /// <summary>One row's decision at QoS target <paramref name="qos"/>.</summary>
+    public static EdgeCounts At(double qos, double measuredA, double measuredB, double predictedA, double predictedB, double delta)
+    {
+        var truth = measuredA >= qos && measuredB >= qos;
+        var margin = qos * (1 + delta);
+        var predicted = predictedA >= margin && predictedB >= margin;
+        return new EdgeCounts(truth && predicted ? 1 : 0, !truth && predicted ? 1 : 0, truth && !predicted ? 1 : 0);
     }
 }

@@ -18,4 +18,10 @@ public sealed record EvaluationOptions
 
     /// <summary>The pairing rule's safety margin used for edge precision/recall.</summary>
     public double Delta { get; init; } = 0.1;
+
+    /// <summary>Which of the data set's counters the feature catalogue does not know are read (<see cref="Features.DatasetCounters"/>).</summary>
+    public DatasetCounterUse DatasetCounters { get; init; } = DatasetCounterUse.Auto;
+
+    /// <summary>The most models one evaluation may fit (<see cref="EvaluationBudget"/>).</summary>
+    public int MaxFits { get; init; } = EvaluationBudget.DefaultMaxFits;
 }

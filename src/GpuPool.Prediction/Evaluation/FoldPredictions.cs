@@ -19,22 +19,23 @@ public sealed record FoldPredictions(string Fold, IReadOnlyList<PairSample> Samp
         return new HeldOutKernelScore(Fold, own.Count, MeanAbs(own), Mean(own), partners.Count, MeanAbs(partners), Mean(partners));
     }
 
-    /// <summary>Edge decisions per co-run row; a row's two samples are A's then B's.</summary>
-    public EdgeCounts Edges(double delta)
-    {
-        var counts = default(EdgeCounts);
-        var byRow = Samples.Select((s, i) => (s, p: Predicted[i])).GroupBy(x => x.s.Row);
-        foreach (var row in byRow)
-        {
-            var both = row.ToArray();
-            if (both.Length == 2)
-            {
-                counts += EdgeCounts.Of(both[0].s.Label, both[1].s.Label, both[0].p, both[1].p, delta);
-            }
-        }
+    /// <summary>Why this fold's learner was replaced by the training mean; null when it fitted.</summary>
+    public string? Fallback { get; init; }
 
-        return counts;
-    }
+    /// <summary>Co-run rows of the fold with both samples tested (the rows edges are decided on).</summary>
+    public int EdgeRows => Rows().Count();
+
+    /// <summary>Edge decisions per co-run row over the QoS grid; a row's two samples are A's then B's.</summary>
+    public EdgeCounts Edges(double delta) =>
+        Rows().Select(r => EdgeCounts.Of(r.A.Label, r.B.Label, r.PredictedA, r.PredictedB, delta)).Aggregate(default(EdgeCounts), EdgeCounts.Add);
+
+    /// <summary>Edge decisions per co-run row at one QoS target.</summary>
+    public EdgeCounts EdgesAt(double qos, double delta) =>
+        Rows().Select(r => EdgeCounts.At(qos, r.A.Label, r.B.Label, r.PredictedA, r.PredictedB, delta)).Aggregate(default(EdgeCounts), EdgeCounts.Add);
+
+    private IEnumerable<(PairSample A, PairSample B, double PredictedA, double PredictedB)> Rows() =>
+        Samples.Select((s, i) => (s, p: Predicted[i])).GroupBy(x => x.s.Row).Select(g => g.ToArray()).Where(both => both.Length == 2)
+            .Select(both => (both[0].s, both[1].s, both[0].p, both[1].p));
 
     private static double Mean(List<double> errors) => errors.Count == 0 ? 0 : errors.Average();
 

@@ -79,6 +79,14 @@ public static class FeatureCatalog
 
     public static IReadOnlyList<FeatureSet> All { get; } = [Full, FullUnscaled, Paper];
 
+    /// <summary>
+    /// Every counter a feature of the catalogue's sets reads. A data set's other counters are read
+    /// by <see cref="DatasetCounters.Extend"/>, so a job-level set with its own column names is not
+    /// left with geometry alone.
+    /// </summary>
+    public static IReadOnlySet<string> KnownCounters { get; } = new HashSet<string>(
+        [.. PairwiseCounters, .. OwnCounters, .. Pipes, "cycles_per_issue", "scoreboard_cycles"], StringComparer.Ordinal);
+
     /// <summary>The feature set named <paramref name="name"/> (case-insensitive).</summary>
     public static FeatureSet ByName(string name) =>
         All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
@@ -104,16 +112,16 @@ public static class FeatureCatalog
     private static double SamePipe(KernelAtQuota x, KernelAtQuota y) =>
         Pipes.Sum(p => x.Counter(p) * y.Counter(p));
 
-    private static FeatureDefinition Own(string counter) =>
+    internal static FeatureDefinition Own(string counter) =>
         new($"{counter}_x", $"{counter} of x at its quota", (x, _) => x.Counter(counter));
 
-    private static FeatureDefinition Partner(string counter) =>
+    internal static FeatureDefinition Partner(string counter) =>
         new($"{counter}_y", $"{counter} of y at its quota", (_, y) => y.Counter(counter));
 
-    private static FeatureDefinition Share(string counter) =>
+    internal static FeatureDefinition Share(string counter) =>
         new($"{counter}_share", $"{counter}_x / ({counter}_x + {counter}_y)", (x, y) => Share(x.Counter(counter), y.Counter(counter)));
 
-    private static FeatureDefinition Sum(string counter) =>
+    internal static FeatureDefinition Sum(string counter) =>
         new($"{counter}_sum", $"{counter}_x + {counter}_y", (x, y) => x.Counter(counter) + y.Counter(counter));
 
     private static FeatureDefinition RawRatio(string counter) =>

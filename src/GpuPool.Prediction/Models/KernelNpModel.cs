@@ -9,11 +9,14 @@ namespace GpuPool.Prediction.Models;
 /// <summary>
 /// The kernel-wise model: predicts a kernel's NP beside a partner, each at its thread-block quota.
 /// Safe to call from several threads (ML.NET's prediction engine is not, so calls take a lock).
+/// A learner that could not learn from its samples leaves a mean model: it predicts the training
+/// samples' mean target and says why in <see cref="Fallback"/>.
 /// </summary>
 public sealed class KernelNpModel : IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly PredictionEngine<MlRow, MlScore> _engine;
+    private readonly PredictionEngine<MlRow, MlScore>? _engine;
+    private readonly double _meanTarget;
 
     internal KernelNpModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, FeatureSet features, ModelMetadata metadata)
     {
@@ -25,15 +28,27 @@ public sealed class KernelNpModel : IDisposable
         _engine = ml.Model.CreatePredictionEngine<MlRow, MlScore>(transformer, inputSchemaDefinition: MlData.Schema(features.Count));
     }
 
+    /// <summary>A mean model: every prediction is <paramref name="meanTarget"/> times the row's target scale.</summary>
+    internal KernelNpModel(FeatureSet features, ModelMetadata metadata, double meanTarget, string fallback)
+    {
+        Features = features;
+        Metadata = metadata;
+        _meanTarget = meanTarget;
+        Fallback = fallback;
+    }
+
+    /// <summary>Why the learner's fit was replaced by the training mean; null for a fitted model.</summary>
+    public string? Fallback { get; }
+
     public FeatureSet Features { get; }
 
     public ModelMetadata Metadata { get; }
 
-    internal MLContext Ml { get; }
+    internal MLContext? Ml { get; }
 
-    internal ITransformer Transformer { get; }
+    internal ITransformer? Transformer { get; }
 
-    internal DataViewSchema InputSchema { get; }
+    internal DataViewSchema? InputSchema { get; }
 
     /// <summary>NP of <paramref name="x"/> beside <paramref name="y"/>.</summary>
     public double Predict(KernelAtQuota x, KernelAtQuota y) => Predict(Features.Extract(x, y));
@@ -43,6 +58,11 @@ public sealed class KernelNpModel : IDisposable
     {
         ArgumentNullException.ThrowIfNull(features);
         RequireLength(features);
+        if (_engine is null)
+        {
+            return _meanTarget * Features.Scale(features);
+        }
+
         lock (_gate)
         {
             return _engine.Predict(new MlRow { Features = features }).Score * Features.Scale(features);
@@ -56,6 +76,11 @@ public sealed class KernelNpModel : IDisposable
         foreach (var row in rows)
         {
             RequireLength(row);
+        }
+
+        if (Transformer is null || Ml is null)
+        {
+            return [.. rows.Select(r => _meanTarget * Features.Scale(r))];
         }
 
         var scored = Transformer.Transform(MlData.View(Ml, rows, Features.Count));
@@ -75,6 +100,12 @@ public sealed class KernelNpModel : IDisposable
             RequireLength(row);
         }
 
+        // A mean model's prediction moves with no feature.
+        if (Transformer is null || Ml is null)
+        {
+            return [.. rows.Select(_ => new double[Features.Count])];
+        }
+
         // The last transformer predicts; any before it (Sdca's normaliser) prepare its input.
         var parts = Transformer is IEnumerable<ITransformer> chain ? chain.ToList() : [Transformer];
         var input = parts[..^1].Aggregate(MlData.View(Ml, rows, Features.Count), (data, part) => part.Transform(data));
@@ -85,7 +116,7 @@ public sealed class KernelNpModel : IDisposable
         return [.. contributions.Select((c, i) => c.DenseValues().Select(v => v * Features.Scale(rows[i])).ToArray())];
     }
 
-    public void Dispose() => _engine.Dispose();
+    public void Dispose() => _engine?.Dispose();
 
     private void RequireLength(float[] row)
     {

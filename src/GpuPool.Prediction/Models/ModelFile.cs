@@ -34,6 +34,11 @@ public static class ModelFile
     public static void Save(KernelNpModel model, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(model);
+        if (model.Transformer is null || model.Ml is null || model.InputSchema is null)
+        {
+            throw new ArgumentException($"Learner {model.Metadata.Learner} could not learn from data set '{model.Metadata.DataSet}' ({model.Fallback}); there is no model to save.", nameof(model));
+        }
+
         using var zip = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
         using (var entry = zip.CreateEntry(MetadataEntry).Open())
         {
@@ -178,7 +183,7 @@ public static class ModelFile
     {
         try
         {
-            return FeatureCatalog.ByName(schema.SetName);
+            return DatasetCounters.Resolve(schema);
         }
         catch (ArgumentException e)
         {

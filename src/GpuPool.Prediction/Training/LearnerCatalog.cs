@@ -25,11 +25,12 @@ public static class LearnerCatalog
             NumberOfIterations = options.Trees,
             NumberOfLeaves = options.Leaves,
             LearningRate = options.LearningRate,
-            MinimumExampleCountPerLeaf = options.MinExamplesPerLeaf,
+            MinimumExampleCountPerLeaf = options.MinLeaf,
             Seed = options.Seed,
             NumberOfThreads = 1,
             Silent = true,
         }),
+        LearnerKind.PlainFastTree => ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options { Seed = options.Seed, NumberOfThreads = 1 }),
         LearnerKind.Sdca => ml.Transforms.NormalizeMeanVariance(nameof(MlRow.Features))
             .Append(ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options { MaximumNumberOfIterations = 200, NumberOfThreads = 1 })),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown learner."),
@@ -41,7 +42,7 @@ public static class LearnerCatalog
     {
         trainer.NumberOfTrees = options.Trees;
         trainer.NumberOfLeaves = options.Leaves;
-        trainer.MinimumExampleCountPerLeaf = options.MinExamplesPerLeaf;
+        trainer.MinimumExampleCountPerLeaf = options.MinLeaf;
         trainer.FeatureFraction = options.FeatureFraction;
         trainer.Seed = options.Seed;
         trainer.NumberOfThreads = 1;

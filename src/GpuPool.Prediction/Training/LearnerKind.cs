@@ -7,4 +7,7 @@ public enum LearnerKind
     FastForest,
     LightGbm,
     Sdca,
+
+    /// <summary>FastTree with ML.NET's own defaults, whatever the options say: the plain, untuned GBT baseline.</summary>
+    PlainFastTree,
 }

@@ -11,7 +11,19 @@ public sealed record LearnerOptions
 
     public double LearningRate { get; init; } = 0.1;
 
-    public int MinExamplesPerLeaf { get; init; } = 5;
+    /// <summary>
+    /// Samples per leaf at least; null chooses by data set size (<see cref="For"/>; evaluation passes
+    /// the whole data set's, so every fold trains alike): <see cref="SmallSetMinLeaf"/> below
+    /// <see cref="SmallSetSamples"/> samples (a job-level set of a few hundred co-runs, where 5-sample
+    /// leaves over-fit), else <see cref="LargeSetMinLeaf"/>.
+    /// </summary>
+    public int? MinExamplesPerLeaf { get; init; }
+
+    public const int LargeSetMinLeaf = 5;
+
+    public const int SmallSetMinLeaf = 10;
+
+    public const int SmallSetSamples = 500;
 
     public int Seed { get; init; } = 1;
 
@@ -24,10 +36,17 @@ public sealed record LearnerOptions
         Require(Trees >= 1, nameof(Trees), Trees);
         Require(Leaves >= 2, nameof(Leaves), Leaves);
         Require(LearningRate > 0 && LearningRate <= 1, nameof(LearningRate), LearningRate);
-        Require(MinExamplesPerLeaf >= 1, nameof(MinExamplesPerLeaf), MinExamplesPerLeaf);
+        Require(MinExamplesPerLeaf is null or >= 1, nameof(MinExamplesPerLeaf), MinExamplesPerLeaf ?? 0);
         Require(FeatureFraction > 0 && FeatureFraction <= 1, nameof(FeatureFraction), FeatureFraction);
         return this;
     }
+
+    /// <summary>These options with the leaf floor chosen for <paramref name="samples"/> training samples when it is automatic.</summary>
+    public LearnerOptions For(int samples) =>
+        MinExamplesPerLeaf is null ? this with { MinExamplesPerLeaf = samples < SmallSetSamples ? SmallSetMinLeaf : LargeSetMinLeaf } : this;
+
+    /// <summary>The leaf floor; the large-set one while it is still automatic.</summary>
+    public int MinLeaf => MinExamplesPerLeaf ?? LargeSetMinLeaf;
 
     /// <summary>The values as text, for the model's training metadata.</summary>
     public IReadOnlyDictionary<string, string> Describe() => new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -35,7 +54,7 @@ public sealed record LearnerOptions
         [nameof(Trees)] = Trees.ToString(CultureInfo.InvariantCulture),
         [nameof(Leaves)] = Leaves.ToString(CultureInfo.InvariantCulture),
         [nameof(LearningRate)] = LearningRate.ToString(CultureInfo.InvariantCulture),
-        [nameof(MinExamplesPerLeaf)] = MinExamplesPerLeaf.ToString(CultureInfo.InvariantCulture),
+        [nameof(MinExamplesPerLeaf)] = MinExamplesPerLeaf?.ToString(CultureInfo.InvariantCulture) ?? "auto",
         [nameof(Seed)] = Seed.ToString(CultureInfo.InvariantCulture),
         [nameof(FeatureFraction)] = FeatureFraction.ToString(CultureInfo.InvariantCulture),
     };

@@ -5,7 +5,7 @@ namespace GpuPool.Cli.Tests.Commands;
 
 public sealed class TrainEvaluateCommandTests : IDisposable
 {
-    private static readonly string[] ReportKeys = ["samples", "mae", "rmse", "meanRelErr", "r2", "edgePrecision", "edgeRecall", "learners"];
+    private static readonly string[] ReportKeys = ["samples", "mae", "rmse", "meanRelErr", "r2", "edgePrecision", "edgeRecall", "learners", "edgesByQos", "warnings"];
 
     private readonly SyntheticDataset _data = new();
     private readonly TempFiles _files = new();
@@ -100,6 +100,9 @@ public sealed class TrainEvaluateCommandTests : IDisposable
     [InlineData(new[] { "evaluate", "--learners", "fasttree,magic" }, "--learners")]
     [InlineData(new[] { "evaluate", "--format", "xml" }, "--format")]
     [InlineData(new[] { "evaluate", "--model", "no-such-model.zip" }, "no-such-model.zip")]
+    [InlineData(new[] { "evaluate", "--compare", "--model", "m.zip" }, "--compare")]
+    [InlineData(new[] { "evaluate", "--dataset-counters", "some" }, "--dataset-counters")]
+    [InlineData(new[] { "evaluate", "--max-fits", "0" }, "--max-fits")]
     public void Bad_options_exit_with_2_naming_the_option(string[] args, string named)
     {
         var withData = args[0] == "evaluate" ? [.. args, "--dataset", _data.Directory] : args;
@@ -125,7 +128,7 @@ public sealed class TrainEvaluateCommandTests : IDisposable
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement.Clone();
         Assert.Equal(ReportKeys, root.EnumerateObject().Select(p => p.Name));
-        Assert.All(root.GetProperty("learners").EnumerateArray(), l => Assert.Equal(["name", "mae"], l.EnumerateObject().Select(p => p.Name)));
+        Assert.All(root.GetProperty("learners").EnumerateArray(), l => Assert.Equal(["name", "mae", "fallbackFolds"], l.EnumerateObject().Select(p => p.Name)));
         return root;
     }
 }

@@ -6,7 +6,7 @@ namespace GpuPool.Cli.Tests.Fuzz;
 /// <summary>
 /// A seeded, fixed-size fuzz of everything the CLI reads: real data sets (the artifact extract and
 /// GpuPool's own layout) through the loader, the calibrator and a small simulation, the embedded
-/// model through the model loader, and option values. Each input must end in success or a clear
+/// model through the model loader, job-level data sets through `evaluate`, and option values. Each input must end in success or a clear
 /// exit 2 (every stderr line "error: ...", short), never an exception or a run without end.
 /// </summary>
 public sealed class InputFuzzTests : IDisposable
@@ -22,9 +22,10 @@ public sealed class InputFuzzTests : IDisposable
 
     public static TheoryData<string, int> Targets => new()
     {
-        // target, cases (300 in all)
+        // target, cases (420 in all)
         { "artifact data set", 80 },
         { "GpuPool data set", 70 },
+        { "job-level data set", 120 },
         { "model file", 50 },
         { "option values", 100 },
     };
@@ -86,6 +87,7 @@ public sealed class InputFuzzTests : IDisposable
         "artifact data set" => DatasetCase(SharedData.Artifact, ["kernels.csv", "kernel_alone_quota.csv", "pairs.csv"], i, mutator,
             ["simulate", "--jobs", "3", "--gpus", "2", "--policy", "NoSharing"]),
         "GpuPool data set" => GpuPoolDatasetCase(i, mutator),
+        "job-level data set" => JobLevelCase(i, mutator),
         "model file" => ModelCase(i, mutator),
         _ => OptionCase(mutator),
     };
@@ -109,6 +111,14 @@ public sealed class InputFuzzTests : IDisposable
     {
         using var data = new SyntheticDataset(kernels: 4, seed: i);
         string[] command = i % 2 == 0 ? ["calibrate", "--folds", "2"] : ["simulate", "--jobs", "3", "--gpus", "2", "--policy", "NoSharing"];
+        return DatasetCase(data.Directory, ["profiles.csv", "pairs.csv"], i, mutator, command);
+    }
+
+    private (string[] Args, string What) JobLevelCase(int i, Mutator mutator)
+    {
+        // Six counters or throughput alone, 5 jobs (10 co-runs); every learner, a few trees, so a case stays short.
+        using var data = new JobLevelFiles(i % 2 == 0 ? Prediction.Tests.Support.JobLevelData.Six(5, seed: i) : Prediction.Tests.Support.JobLevelData.Throughput(5, seed: i));
+        string[] command = ["evaluate", "--learners", "fasttree,fastforest,lightgbm,sdca", "--trees", "10", "--format", "json", "--split", mutator.Pick(["kfold", "pair-grouped", "leave-one-kernel-out"])];
         return DatasetCase(data.Directory, ["profiles.csv", "pairs.csv"], i, mutator, command);
     }
 
