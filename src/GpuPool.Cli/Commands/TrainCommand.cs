@@ -58,6 +58,14 @@ internal static class TrainCommand
                     name = $"{name} (simulated co-runs)";
                 }
 
+                // As evaluate does by default: a job-level set's own counters are features too.
+                var own = DatasetCounters.For(features, DatasetCounters.Of(data), DatasetCounterUse.Auto);
+                features = own.Set;
+                if (own.Added.Count > 0)
+                {
+                    parsed.InvocationConfiguration.Error.WriteLine($"note: the data set's own counters read as features: {string.Join(", ", own.Added)}");
+                }
+
                 samples.AddRange(PairSampleBuilder.Build(data, features));
                 names.Add(name);
             }
