@@ -1,12 +1,14 @@
 using System.CommandLine;
 using GpuPool.Cli.Commands;
+using GpuPool.Prediction.Models;
 using GpuPool.Simulation.Datasets;
 
 namespace GpuPool.Cli;
 
 /// <summary>
-/// The gpupool command line. Parse errors, bad option values and malformed files print one clear
-/// message on stderr and exit with <see cref="ExitCodes.BadInput"/>.
+/// The gpupool command line. Parse errors and option validators (System.CommandLine), and bad input
+/// found while running (<see cref="BadInputMessage"/>), print one clear message on stderr and exit
+/// with <see cref="ExitCodes.BadInput"/>: one error path for every command.
 /// </summary>
 public static class CliApp
 {
@@ -43,12 +45,26 @@ public static class CliApp
         {
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is DatasetFormatException or UsageException)
+        catch (Exception e) when (BadInputMessage(e) is { } message)
         {
-            stderr.WriteLine(ErrorLine.Of(e.Message));
+            stderr.WriteLine(ErrorLine.Of(message));
             return ExitCodes.BadInput;
         }
     }
+
+    /// <summary>
+    /// The one mapping from an exception to bad input (exit 2): what the user gave was wrong, and
+    /// the message says where. Anything else is a failure of the tool and propagates (exit 1 or a
+    /// crash report), never dressed up as the user's mistake.
+    /// </summary>
+    internal static string? BadInputMessage(Exception error) => error switch
+    {
+        // An argument check of a library names its parameter; the message already says what was wrong.
+        ArgumentException { ParamName: { } name } a => a.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal),
+        ArgumentException or UsageException or DatasetFormatException or ModelSchemaMismatchException
+            or FileNotFoundException or DirectoryNotFoundException or InvalidDataException => error.Message,
+        _ => null,
+    };
 
     // A base address that ends in '/', so the API path is appended to a Prometheus served under a prefix.
     private static HttpClient PrometheusClient(Uri url) => new()

@@ -33,6 +33,13 @@ public sealed class SimulateCommandTests
         { ["calibrate", "--dataset", "x", "--folds", "1000"], "--folds must be between 2 and 20" },
         { ["train", "--simulated", "--out", "."], "--out: '.' is a directory" },
         { ["train", "--simulated", "--out", "no-such-dir-xyz/model.zip"], "--out: directory" },
+        // Option values checked by the parser (validators), before any work: one path for every command.
+        { ["evaluate", "--dataset", "x", "--delta", "1"], "--delta: 1 is not in [0, 1)" },
+        { ["evaluate", "--dataset", "x", "--format", "yaml"], "--format: yaml is not text or json" },
+        { ["explain", "a", "b", "--manifests", "m.yaml", "--delta", "abc"], "Cannot parse argument 'abc' for option '--delta'" },
+        { ["bench", "predict", "--dataset", "x", "--jobs", "1"], "--jobs: 1 is not at least 2" },
+        { ["bench", "window", "--warmup-jobs", "-1"], "--warmup-jobs: -1 is not 0 or more" },
+        { ["generate-kernels", "--count", "0"], "--count: 0 is not at least 1" },
     };
 
     // The JSON members and table headers, in order, as docs/simulation.md lists them.

@@ -15,17 +15,12 @@ internal static class BenchPredictCommand
     {
         var dataset = new Option<string>("--dataset") { Description = "Data set directory (kernel profiles for the jobs)", Required = true };
         var model = new Option<string?>("--model") { Description = "Saved model (default: FastTree trained on the data set)" };
-        var jobs = new Option<int>("--jobs") { Description = "Jobs in the window", DefaultValueFactory = _ => 1000 };
+        var jobs = new Option<int>("--jobs") { Description = "Jobs in the window", DefaultValueFactory = _ => 1000 }.Must(n => n >= 2, "at least 2");
         var seed = new Option<int>("--seed") { Description = "Job generator seed", DefaultValueFactory = _ => 1 };
         var command = new Command("predict", "Predict all pairs of a window of generated jobs and print the time.") { dataset, model, jobs, seed };
-        command.SetAction(parsed => CommandErrors.Guard(() =>
+        command.SetAction(parsed =>
         {
             var count = parsed.GetValue(jobs);
-            if (count < 2)
-            {
-                throw new ArgumentException($"--jobs: {count} is fewer than 2.");
-            }
-
             var data = DatasetLoader.Load(parsed.GetValue(dataset)!);
             using var kernelModel = BenchModel.LoadOrTrain(parsed.GetValue(model), data);
             var window = BenchJobs.Generate(data.Profiles, count, parsed.GetValue(seed));
@@ -51,7 +46,7 @@ internal static class BenchPredictCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"elapsed {clock.Elapsed.TotalSeconds:0.000} s  ({clock.Elapsed.TotalMicroseconds / pairs:0.0} us per pair)"));
             return 0;
-        }));
+        });
         return command;
     }
 }

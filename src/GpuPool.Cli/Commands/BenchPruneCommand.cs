@@ -20,7 +20,7 @@ internal static class BenchPruneCommand
         var profiles = new Option<int?>("--profiles") { Description = "Jobs repeat this many applications (default: every job distinct)" };
         var model = new Option<string?>("--model") { Description = "Saved model (default: the embedded default model; ground truth if none)" };
         var command = new Command("prune", "Compare pruned (top-k and/or sampled candidates) and exact plans on the same seeded windows.") { jobs, topK, candidates, seeds, profiles, model };
-        command.SetAction(parsed => CommandErrors.Guard(() =>
+        command.SetAction(parsed =>
         {
             var count = parsed.GetValue(jobs);
             var pruning = new PairingOptions { PruneTopK = parsed.GetValue(topK), CandidatesPerSide = parsed.GetValue(candidates) }.Validated();
@@ -39,7 +39,7 @@ internal static class BenchPruneCommand
 
             Console.WriteLine($"jobs {count}, top-k {pruning.PruneTopK?.ToString(CultureInfo.InvariantCulture) ?? "none"}, candidates per side {pruning.CandidatesPerSide?.ToString(CultureInfo.InvariantCulture) ?? "all"}, predictor: {label}");
             return 0;
-        }));
+        });
         return command;
     }
 }

@@ -23,7 +23,7 @@ internal static class BenchTimelineCommand
         var step = new Option<int>("--step") { Description = "Iterations per steady-state epoch", DefaultValueFactory = _ => new SteadyStateOptions().StepIterations };
         var epsilon = new Option<double>("--epsilon") { Description = "Steady-state tolerance on accumulated NP", DefaultValueFactory = _ => new SteadyStateOptions().Epsilon };
         var command = new Command("timeline", "Steady-state vs full timeline: error and speed on generated job pairs.") { dataset, model, pairs, step, epsilon };
-        command.SetAction(parsed => CommandErrors.Guard(() =>
+        command.SetAction(parsed =>
         {
             var options = new SteadyStateOptions { StepIterations = parsed.GetValue(step), Epsilon = parsed.GetValue(epsilon) }.Validated();
             var data = DatasetLoader.Load(parsed.GetValue(dataset)!);
@@ -49,7 +49,7 @@ internal static class BenchTimelineCommand
             Console.WriteLine(string.Create(c, $"steady-state events per pair {steady.Average(r => r.Events):0}; extrapolated {steady.Count(r => r.Extrapolated)} of {steady.Count}"));
             Console.WriteLine(string.Create(c, $"time: full {exactClock.Elapsed.TotalMilliseconds:0.0} ms  steady {steadyClock.Elapsed.TotalMilliseconds:0.0} ms"));
             return 0;
-        }));
+        });
         return command;
     }
 }

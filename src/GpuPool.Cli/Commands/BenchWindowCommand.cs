@@ -20,7 +20,7 @@ internal static class BenchWindowCommand
         {
             Description = "Jobs in an unmeasured window run first (another seed, its own caches) so the measured one runs JIT-compiled code, as every window of a running operator but its first does; 0 measures a cold process",
             DefaultValueFactory = _ => 200,
-        };
+        }.Must(n => n >= 0, "0 or more");
         var count = new Option<bool>("--count") { Description = "Afterwards, rerun the window untimed and print what it asked of the predictor (stderr)" };
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
@@ -28,7 +28,7 @@ internal static class BenchWindowCommand
         {
             jobs, gpus, topK, candidates, seed, profiles, model, warmup, count, format,
         };
-        command.SetAction(parsed => CommandErrors.Guard(() =>
+        command.SetAction(parsed =>
         {
             var jobCount = parsed.GetValue(jobs);
             var pairing = new PairingOptions { PruneTopK = parsed.GetValue(topK), CandidatesPerSide = parsed.GetValue(candidates) }.Validated();
@@ -55,7 +55,7 @@ internal static class BenchWindowCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"predict {result.PredictMs:0.0} ms  match {result.MatchMs:0.0} ms  place {result.PlaceMs:0.0} ms  total {result.TotalMs:0.0} ms (process CPU {cpuMs:0} ms)  peak managed {result.PeakMemMiB:0.0} MiB"));
             return 0;
-        }));
+        });
         return command;
     }
 
@@ -72,11 +72,6 @@ internal static class BenchWindowCommand
     /// <summary>Runs the unmeasured warm-up window; its wall time in ms (0 when there is none).</summary>
     private static double WarmUp(int jobs, int seed, string? model, int? profiles, PairingOptions pairing)
     {
-        if (jobs < 0)
-        {
-            throw new ArgumentException($"--warmup-jobs: {jobs} is negative.");
-        }
-
         if (jobs < 2)
         {
             return 0;

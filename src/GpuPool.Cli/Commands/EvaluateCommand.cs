@@ -17,28 +17,19 @@ internal static class EvaluateCommand
         var dataset = new Option<string>("--dataset") { Description = "Data set directory", Required = true };
         var modelPath = new Option<string?>("--model") { Description = "Score this saved model on every measured row instead of cross-validating" };
         var split = new Option<string>("--split") { Description = "kfold, pair-grouped or leave-one-kernel-out", DefaultValueFactory = _ => "kfold" };
-        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" }.Must(f => f is "text" or "json", "text or json");
         var learners = new Option<string>("--learners") { Description = "Comma-separated learners; the first is reported in full", DefaultValueFactory = _ => "fasttree,fastforest,lightgbm,sdca" };
-        var delta = new Option<double>("--delta") { Description = "Safety margin of the edge decision", DefaultValueFactory = _ => 0.1 };
+        var delta = new Option<double>("--delta") { Description = "Safety margin of the edge decision", DefaultValueFactory = _ => 0.1 }.Must(d => d >= 0 && d < 1, "in [0, 1)");
         var compare = new Option<bool>("--compare") { Description = "Every split side by side: FastTree default and tuned by nested CV, LightGbm, a plain GBT on raw counters, the training mean" };
         var datasetCounters = new Option<string>("--dataset-counters") { Description = "auto, all or none: read the data set's counters the feature catalogue does not know (auto: when it names few of the catalogue's)", DefaultValueFactory = _ => "auto" };
         var maxFits = new Option<int>("--max-fits") { Description = "Refuse an evaluation that would fit more models than this", DefaultValueFactory = _ => EvaluationBudget.DefaultMaxFits }.InRange(1, 1_000_000);
         var shared = new LearnerOptionSet();
         var command = new Command("evaluate", "Score the kernel-wise predictor on measured co-runs.") { dataset, modelPath, split, format, learners, delta, compare, datasetCounters, maxFits };
         shared.AddTo(command);
-        command.SetAction(parsed => CommandErrors.Guard(parsed.InvocationConfiguration.Error, () =>
+        command.SetAction(parsed =>
         {
-            var asJson = parsed.GetValue(format) switch
-            {
-                "json" => true,
-                "text" => false,
-                var other => throw new ArgumentException($"--format: unknown value '{other}'; use text or json."),
-            };
+            var asJson = parsed.GetValue(format) == "json";
             var margin = parsed.GetValue(delta);
-            if (!(margin >= 0 && margin < 1))
-            {
-                throw new ArgumentException($"--delta: {margin} is not in [0, 1).");
-            }
 
             var directory = parsed.GetValue(dataset)!;
             var data = DatasetLoader.Load(directory);
@@ -90,7 +81,7 @@ internal static class EvaluateCommand
                 output.WriteLine(Text(report));
             }
             return 0;
-        }));
+        });
         return command;
     }
 

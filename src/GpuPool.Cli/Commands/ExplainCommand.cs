@@ -20,34 +20,19 @@ internal static class ExplainCommand
         var jobA = new Argument<string>("JOB_A") { Description = "A GpuJob (namespace/name or a unique name), or a GpuProfile run as a job" };
         var jobB = new Argument<string>("JOB_B") { Description = "The other job, named the same way" };
         var modelFile = new Option<string?>("--model") { Description = "Trained kernel-wise model (gpupool train); default: the embedded default model" };
-        var delta = new Option<double>("--delta") { Description = "Safety margin of the edge rule (the operator's Delta)", DefaultValueFactory = _ => 0.1 };
-        var qos = new Option<double>("--qos") { Description = "QoS target of a job made from a bare GpuProfile", DefaultValueFactory = _ => 0.5 };
+        var delta = new Option<double>("--delta") { Description = "Safety margin of the edge rule (the operator's Delta)", DefaultValueFactory = _ => 0.1 }.Must(d => d >= 0 && d < 1, "in [0, 1)");
+        var qos = new Option<double>("--qos") { Description = "QoS target of a job made from a bare GpuProfile", DefaultValueFactory = _ => 0.5 }.Must(q => q > 0 && q <= 1, "in (0, 1]");
         var top = new Option<int>("--top") { Description = "Features shown per job", DefaultValueFactory = _ => 5 }.InRange(1, 100);
-        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" }.Must(f => f is "text" or "json", "text or json");
         var command = new Command("explain", "Predicted NP of two jobs under each sharing setting, the QoS floors, the edge decision and the features behind it.")
         {
             manifests, jobA, jobB, modelFile, delta, qos, top, format,
         };
-        command.SetAction(parsed => CommandErrors.Guard(parsed.InvocationConfiguration.Error, () =>
+        command.SetAction(parsed =>
         {
-            var asJson = parsed.GetValue(format) switch
-            {
-                "json" => true,
-                "text" => false,
-                var other => throw new ArgumentException($"--format: unknown value '{other}'; use text or json."),
-            };
+            var asJson = parsed.GetValue(format) == "json";
             var margin = parsed.GetValue(delta);
-            if (!(margin >= 0 && margin < 1))
-            {
-                throw new ArgumentException($"--delta: {margin} is not in [0, 1).");
-            }
-
             var target = parsed.GetValue(qos);
-            if (!(target > 0 && target <= 1))
-            {
-                throw new ArgumentException($"--qos: {target} is not in (0, 1].");
-            }
-
             var resources = ManifestResources.Read(parsed.GetValue(manifests)!);
             var a = ExplainedJobs.Resolve(resources, parsed.GetValue(jobA)!, target);
             var b = ExplainedJobs.Resolve(resources, parsed.GetValue(jobB)!, target);
@@ -63,7 +48,7 @@ internal static class ExplainCommand
             var output = parsed.InvocationConfiguration.Output;
             output.WriteLine(asJson ? JsonSerializer.Serialize(explanation, Json) : Text(explanation));
             return ExitCodes.Success;
-        }));
+        });
         return command;
     }
 

@@ -10,16 +10,11 @@ public static class GenerateKernelsCommand
     public static Command Create(TextWriter stdout)
     {
         var seed = new Option<int>("--seed") { Description = "Generator seed.", DefaultValueFactory = _ => SyntheticKernelGenerator.DefaultSeed };
-        var count = new Option<int>("--count") { Description = "Number of kernels.", DefaultValueFactory = _ => SyntheticKernelGenerator.DefaultCount };
+        var count = new Option<int>("--count") { Description = "Number of kernels.", DefaultValueFactory = _ => SyntheticKernelGenerator.DefaultCount }.Must(n => n >= 1, "at least 1");
         var command = new Command("generate-kernels", "Print synthetic kernel profiles (GpuPool profiles.csv layout) drawn from the artifact's summary statistics.") { seed, count };
         command.SetAction(parse =>
         {
             var n = parse.GetValue(count);
-            if (n < 1)
-            {
-                throw new UsageException($"--count must be at least 1 (got {n}).");
-            }
-
             stdout.Write(SyntheticKernelGenerator.ToCsv(SyntheticKernelGenerator.Generate(n, parse.GetValue(seed), GpuModel.V100)));
             return ExitCodes.Success;
         });

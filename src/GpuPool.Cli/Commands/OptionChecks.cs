@@ -31,6 +31,37 @@ internal static class OptionChecks
         return option;
     }
 
+    /// <summary>The value must satisfy <paramref name="holds"/>; <paramref name="rule"/> says what is needed (e.g. "in [0, 1)").</summary>
+    public static Option<T> Must<T>(this Option<T> option, Func<T, bool> holds, string rule)
+    {
+        ArgumentNullException.ThrowIfNull(holds);
+        option.Validators.Add(result =>
+        {
+            // No token means the default, which holds by construction.
+            if (result.Tokens.Count == 0)
+            {
+                return;
+            }
+
+            T value;
+            try
+            {
+                value = result.GetValueOrDefault<T>();
+            }
+            catch (InvalidOperationException)
+            {
+                // A value that does not convert is the parser's error already.
+                return;
+            }
+
+            if (value is not null && !holds(value))
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name}: {value} is not {rule}."));
+            }
+        });
+        return option;
+    }
+
     /// <summary>The value names a file that can be written: not a directory, in a directory that exists.</summary>
     public static Option<T> WritableFile<T>(this Option<T> option)
         where T : class?

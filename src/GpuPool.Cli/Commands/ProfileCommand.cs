@@ -20,7 +20,7 @@ internal static class ProfileCommand
         var grid = new Option<int>("--grid-blocks") { Description = "--dcgm: thread blocks of the job's dominant kernel", DefaultValueFactory = _ => 1024 }.InRange(1, int.MaxValue);
         var threads = new Option<int>("--threads-per-block") { Description = "--dcgm: threads per block of its dominant kernel", DefaultValueFactory = _ => 256 }.InRange(1, 1024);
         var import = new Command("import", "Turn a profiler's export into a GpuProfile manifest.") { ncu, dcgm, name, output, datasetOut, step, grid, threads };
-        import.SetAction(parsed => CommandErrors.Guard(parsed.InvocationConfiguration.Error, () =>
+        import.SetAction(parsed =>
         {
             var (ncuPath, dcgmPath) = (parsed.GetValue(ncu), parsed.GetValue(dcgm));
             if ((ncuPath is null) == (dcgmPath is null))
@@ -65,7 +65,7 @@ internal static class ProfileCommand
             }
 
             return ExitCodes.Success;
-        }));
+        });
         return new Command("profile", "Kernel profiles from real tools.") { import };
     }
 

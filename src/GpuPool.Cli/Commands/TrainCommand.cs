@@ -28,7 +28,7 @@ internal static class TrainCommand
         var shared = new LearnerOptionSet();
         var command = new Command("train", "Train the kernel-wise NP model and save it as one file.") { dataset, output, learner, simulated, observations, manifests, weight };
         shared.AddTo(command);
-        command.SetAction(parsed => CommandErrors.Guard(parsed.InvocationConfiguration.Error, () =>
+        command.SetAction(parsed =>
         {
             var kind = CommandErrors.Option("--learner", () => LearnerCatalog.Parse(parsed.GetValue(learner)!));
             var features = shared.FeatureSet(parsed);
@@ -93,7 +93,7 @@ internal static class TrainCommand
             ModelFile.Save(model, path);
             stdout.WriteLine($"trained {kind} on {samples.Count} samples ({features.Name} features, {features.Count}) -> {path}");
             return 0;
-        }));
+        });
         return command;
     }
 

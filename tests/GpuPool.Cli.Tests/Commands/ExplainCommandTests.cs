@@ -21,7 +21,7 @@ public sealed class ExplainCommandTests : IDisposable
     {
         { ["nope", "sgemm"], "'nope': no GpuJob or GpuProfile of that name" },
         { ["sgemm", "sgemm"], "JOB_A and JOB_B both name default/sgemm" },
-        { ["sgemm", "spmv", "--format", "xml"], "--format: unknown value 'xml'" },
+        { ["sgemm", "spmv", "--format", "xml"], "--format: xml is not text or json" },
         { ["sgemm", "spmv", "--qos", "1.5"], "--qos: 1.5 is not in (0, 1]" },
         { ["sgemm", "spmv", "--model", "missing.zip"], "Model file 'missing.zip' does not exist" },
     };
