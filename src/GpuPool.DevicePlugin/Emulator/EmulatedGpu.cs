@@ -1,27 +1,25 @@
 using GpuPool.Core.Gpus;
-using GpuPool.Core.Kernels;
-using GpuPool.Core.Sharing;
+using GpuPool.Core.Jobs;
 using GpuPool.Simulation.Gpus;
+using GpuPool.Simulation.Timeline;
 
 namespace GpuPool.DevicePlugin.Emulator;
 
 /// <summary>
-/// One simulated GPU running at most two jobs at once, in simulated seconds. Both jobs advance
-/// together at the rates the co-run model gives for their current kernel pair under each job's
-/// thread-block quota; rates are recomputed whenever either job moves to its next kernel, or a job
-/// joins or leaves. Time only moves through <see cref="AdvanceTo"/>, so results do not depend on
-/// when the caller happens to look: every kernel boundary is computed exactly.
+/// One simulated GPU running at most two jobs at once, in simulated seconds: a host over the
+/// simulator's own <see cref="GpuTimeline"/>, so a pair runs here exactly as in the simulator (each
+/// job keeps its share; alone, a share runs at its quota's alone rate, share 1 has the whole GPU).
+/// This class only turns the timeline's events into notices: a job joined, left, reached another
+/// tenth of its iterations, finished, or failed. Time only moves through <see cref="AdvanceTo"/>,
+/// so results do not depend on when the caller happens to look.
 /// </summary>
 public sealed class EmulatedGpu
 {
-    public const int MaxJobs = 2;
-
-    // Work below this fraction of a kernel counts as done (floating-point residue of a step).
-    private const double Residue = 1e-9;
+    // Progress notices come at every tenth of a job's iterations.
+    private const int ProgressMarks = 10;
 
     private readonly List<EmulatedJob> _jobs = [];
-    private readonly ICoRunModel _coRun;
-    private double _now;
+    private readonly GpuTimeline _timeline;
 
     public EmulatedGpu(int index, string uuid, GpuModel model, ICoRunModel coRun)
     {
@@ -29,7 +27,7 @@ public sealed class EmulatedGpu
         Index = index;
         Uuid = uuid;
         Model = model ?? throw new ArgumentNullException(nameof(model));
-        _coRun = coRun ?? throw new ArgumentNullException(nameof(coRun));
+        _timeline = new GpuTimeline(new SettingRates(coRun ?? throw new ArgumentNullException(nameof(coRun)), model));
     }
 
     public int Index { get; }
@@ -41,35 +39,21 @@ public sealed class EmulatedGpu
     public IReadOnlyList<EmulatedJob> Jobs => _jobs;
 
     /// <summary>Simulated time of the next kernel boundary, or null when idle.</summary>
-    public double? NextEventAt => _jobs.Count == 0 ? null : _now + _jobs.Min(j => j.RemainingSeconds / j.Rate);
+    public double? NextEventAt => _timeline.NextKernelEnd;
 
-    /// <summary>Adds a job at simulated time <paramref name="at"/>; refuses when the GPU is full or a kernel cannot run on it.</summary>
+    /// <summary>Adds a job at simulated time <paramref name="at"/>; refuses when the GPU is full, the share does not fit the running job's, or a kernel cannot run on it.</summary>
     public List<EmulatorNotice> Join(EmulatedJob job, double at)
     {
         ArgumentNullException.ThrowIfNull(job);
         var notices = AdvanceTo(at);
-        if (_jobs.Count >= MaxJobs)
-        {
-            throw new InvalidOperationException($"GPU {Uuid} already runs {MaxJobs} jobs ({string.Join(", ", _jobs)}).");
-        }
-
-        var unfit = job.Kernels.FirstOrDefault(k => k.Geometry.MaxBlocksPerSm(Model) < 1);
-        if (unfit is not null)
-        {
-            throw new ArgumentException($"kernel '{unfit.Id}': one thread block does not fit an SM of a {Model.Name}.", nameof(job));
-        }
-
-        job.StartedAt = _now;
+        job.Progress = _timeline.Start(job.Job, job.Setting);
         _jobs.Add(job);
-        try
+        if (!Rated(out var failure))
         {
-            Rerate();
-        }
-        catch (InvalidOperationException)
-        {
+            _timeline.Stop(job.Job);
             _jobs.Remove(job);
             RerateOrFail(notices);
-            throw;
+            throw new InvalidOperationException(failure);
         }
 
         notices.Add(Notice(job, EmulatorNoticeKind.Started));
@@ -80,85 +64,61 @@ public sealed class EmulatedGpu
     /// <summary>Removes a job that stopped early (its client went away).</summary>
     public List<EmulatorNotice> Leave(EmulatedJob job, double at)
     {
+        ArgumentNullException.ThrowIfNull(job);
         var notices = AdvanceTo(at);
         if (_jobs.Remove(job))
         {
+            _timeline.Stop(job.Job);
             RerateAndTell(notices);
         }
 
         return notices;
     }
 
-    /// <summary>Runs every job forward to simulated time <paramref name="at"/>, kernel boundary by kernel boundary.</summary>
+    /// <summary>Runs every job forward to simulated time <paramref name="at"/>, tenth of a job's iterations by tenth.</summary>
     public List<EmulatorNotice> AdvanceTo(double at)
     {
         var notices = new List<EmulatorNotice>();
-        at = Math.Max(at, _now);
-        while (_jobs.Count > 0)
+        while (_jobs.Count > 0 && _timeline.Now < at)
         {
-            var step = _jobs.Min(j => j.RemainingSeconds / j.Rate);
-            if (_now + step > at)
+            var marks = _jobs.ToDictionary(j => j, j => j.Progress!.Mark(ProgressMarks));
+            IReadOnlyList<(Job Job, double StartSeconds, double EndSeconds)> finished;
+            try
             {
-                Spend(at - _now);
+                finished = _timeline.AdvanceTo(at, ProgressMarks);
+            }
+            catch (InvalidOperationException e)
+            {
+                Fail(notices, e.Message);
                 break;
             }
 
-            Spend(step);
-            var finished = false;
-            var reached = new List<EmulatedJob>();
-            foreach (var job in _jobs.Where(j => j.RemainingSeconds <= Residue * j.CurrentKernel.IsolatedSeconds).ToList())
+            foreach (var (done, start, end) in finished)
             {
-                var decile = Decile(job);
-                if (!job.CompleteKernel())
-                {
-                    continue;
-                }
-
-                if (job.IsDone)
-                {
-                    _jobs.Remove(job);
-                    notices.Add(Notice(job, EmulatorNoticeKind.Finished));
-                    finished = true;
-                }
-                else if (Decile(job) > decile)
-                {
-                    reached.Add(job);
-                }
+                var job = _jobs.Single(j => ReferenceEquals(j.Job, done));
+                _jobs.Remove(job);
+                notices.Add(new EmulatorNotice(job, EmulatorNoticeKind.Finished, job.Iterations, end - start, 0, ""));
             }
 
-            // Re-rate first, so a progress notice carries the rate of the kernel now running.
-            if (finished)
+            // Rated first, so a progress notice carries the rate of the kernel now running.
+            if (finished.Count > 0)
             {
                 RerateAndTell(notices);
             }
             else if (RerateOrFail(notices))
             {
-                notices.AddRange(reached.Select(j => Notice(j, EmulatorNoticeKind.Progress)));
+                notices.AddRange(_jobs.Where(j => j.Progress!.Mark(ProgressMarks) > marks[j]).Select(j => Notice(j, EmulatorNoticeKind.Progress)));
             }
         }
 
-        _now = at;
-        return notices;
-    }
-
-    /// <summary>The thread blocks per SM a job's kernel may hold beside <paramref name="other"/>, from its share.</summary>
-    internal int QuotaFor(EmulatedJob job, KernelProfile kernel, KernelProfile other)
-    {
-        return Setting(job).ThreadBlockQuotas(kernel.Geometry, other.Geometry, Model).QuotaA;
-    }
-
-    private static SharingSetting Setting(EmulatedJob job) => job.Share >= 1 ? SharingSetting.Exclusive : SharingSetting.Split(job.Share);
-
-    private static int Decile(EmulatedJob job) => job.IterationsDone * 10 / job.Iterations;
-
-    private void Spend(double seconds)
-    {
-        foreach (var job in _jobs)
+        // Moves an idle GPU's clock on; a kernel that started exactly at `at` is rated here.
+        _timeline.AdvanceTo(at);
+        if (_jobs.Count > 0)
         {
-            job.RemainingSeconds -= job.Rate * seconds;
+            RerateOrFail(notices);
         }
 
-        _now += seconds;
+        return notices;
     }
 
     private void RerateAndTell(List<EmulatorNotice> notices)
@@ -171,43 +131,46 @@ public sealed class EmulatedGpu
 
     private bool RerateOrFail(List<EmulatorNotice> notices)
     {
+        if (Rated(out var failure))
+        {
+            return true;
+        }
+
+        Fail(notices, failure);
+        return false;
+    }
+
+    // The co-run model is asked for the current kernels' rates; a rate it cannot give fails the pair.
+    private bool Rated(out string failure)
+    {
         try
         {
-            Rerate();
+            foreach (var job in _jobs)
+            {
+                _timeline.RateOf(job.Job);
+            }
+
+            failure = "";
             return true;
         }
         catch (InvalidOperationException e)
         {
-            notices.AddRange(_jobs.Select(j => Notice(j, EmulatorNoticeKind.Failed, e.Message)));
-            _jobs.Clear();
+            failure = e.Message;
             return false;
         }
     }
 
-    private void Rerate()
+    private void Fail(List<EmulatorNotice> notices, string message)
     {
-        if (_jobs.Count == 1)
+        notices.AddRange(_jobs.Select(j => Notice(j, EmulatorNoticeKind.Failed, message, rate: 0)));
+        foreach (var job in _jobs)
         {
-            var job = _jobs[0];
-            var kernel = job.CurrentKernel;
-            job.Rate = Checked(_coRun.AloneRate(kernel, Setting(job).AloneQuota(kernel.Geometry, Model)), kernel);
-            job.CoRunner = "";
+            _timeline.Stop(job.Job);
         }
-        else if (_jobs.Count == 2)
-        {
-            var (a, b) = (_jobs[0], _jobs[1]);
-            var (ka, kb) = (a.CurrentKernel, b.CurrentKernel);
-            var (rateA, rateB) = _coRun.CoRunRates(ka, kb, QuotaFor(a, ka, kb), QuotaFor(b, kb, ka));
-            (a.Rate, b.Rate) = (Checked(rateA, ka), Checked(rateB, kb));
-            (a.CoRunner, b.CoRunner) = (b.Id, a.Id);
-        }
+
+        _jobs.Clear();
     }
 
-    private static double Checked(double rate, KernelProfile kernel) =>
-        double.IsFinite(rate) && rate > 0
-            ? rate
-            : throw new InvalidOperationException($"The co-run model gave kernel '{kernel.Id}' the rate {rate}; rates must be positive and finite.");
-
-    private EmulatorNotice Notice(EmulatedJob job, EmulatorNoticeKind kind, string message = "") =>
-        new(job, kind, job.IterationsDone, _now - job.StartedAt, job.Rate, job.CoRunner, message);
+    private EmulatorNotice Notice(EmulatedJob job, EmulatorNoticeKind kind, string message = "", double? rate = null) =>
+        new(job, kind, (int)job.Progress!.IterationsDone, _timeline.Now - job.Progress.StartSeconds, rate ?? _timeline.RateOf(job.Job), _timeline.PartnerOf(job.Job)?.Id ?? "", message);
 }

@@ -1,10 +1,13 @@
+using GpuPool.Core.Jobs;
 using GpuPool.Core.Kernels;
+using GpuPool.Core.Sharing;
+using GpuPool.Simulation.Timeline;
 
 namespace GpuPool.DevicePlugin.Emulator;
 
 /// <summary>
-/// One client's job on an emulated GPU: its kernel sequence repeated <see cref="Iterations"/> times,
-/// and where it is in that sequence. Only <see cref="EmulatedGpu"/> moves it forward.
+/// One client's job on an emulated GPU: its kernel sequence repeated <see cref="Iterations"/> times
+/// under its share, which it keeps for its whole run. Only <see cref="EmulatedGpu"/> moves it forward.
 /// </summary>
 public sealed class EmulatedJob
 {
@@ -25,55 +28,31 @@ public sealed class EmulatedJob
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(iterations);
         Id = id;
         Share = share;
-        Kernels = kernels;
-        Iterations = iterations;
-        IsolatedSeconds = kernels.Sum(k => k.IsolatedSeconds) * iterations;
-        RemainingSeconds = kernels[0].IsolatedSeconds;
+        Setting = share >= 1 ? SharingSetting.Exclusive : SharingSetting.Split(share);
+
+        // The emulator measures NP and judges no QoS: the target is a placeholder Job requires.
+        Job = new Job(id, kernels, iterations, qosTarget: 1.0, gpuMemoryMiB: 0);
     }
 
     public string Id { get; }
 
     public double Share { get; }
 
-    public IReadOnlyList<KernelProfile> Kernels { get; }
+    public IReadOnlyList<KernelProfile> Kernels => Job.Kernels;
 
-    public int Iterations { get; }
+    public int Iterations => Job.Iterations;
 
     /// <summary>The whole job alone on a whole GPU, in simulated seconds: the NP numerator.</summary>
-    public double IsolatedSeconds { get; }
+    public double IsolatedSeconds => Job.IsolatedSeconds;
 
-    public KernelProfile CurrentKernel => Kernels[KernelIndex];
+    /// <summary>The setting seen from this job: its share of every SM, or the whole GPU at share 1.</summary>
+    internal SharingSetting Setting { get; }
 
-    internal int KernelIndex { get; private set; }
+    /// <summary>The job as the GPU timeline runs it.</summary>
+    internal Job Job { get; }
 
-    internal int IterationsDone { get; private set; }
-
-    /// <summary>Isolated seconds of work left in the current kernel.</summary>
-    internal double RemainingSeconds { get; set; }
-
-    /// <summary>Isolated seconds of work done per simulated second right now.</summary>
-    internal double Rate { get; set; }
-
-    internal double StartedAt { get; set; }
-
-    internal string CoRunner { get; set; } = "";
-
-    internal bool IsDone => IterationsDone >= Iterations;
-
-    /// <summary>Moves to the next kernel; true when that completed an iteration.</summary>
-    internal bool CompleteKernel()
-    {
-        KernelIndex++;
-        var iterationDone = KernelIndex == Kernels.Count;
-        if (iterationDone)
-        {
-            KernelIndex = 0;
-            IterationsDone++;
-        }
-
-        RemainingSeconds = CurrentKernel.IsolatedSeconds;
-        return iterationDone;
-    }
+    /// <summary>Where the job is on its GPU's timeline, once it joined.</summary>
+    internal JobProgress? Progress { get; set; }
 
     public override string ToString() => Id;
 }
