@@ -9,16 +9,17 @@ namespace GpuPool.Architecture.Tests;
 /// </summary>
 public sealed class TypeDependencyTests
 {
-    private static readonly string[] OtherGpuPool = ["GpuPool.Simulation", "GpuPool.Prediction", "GpuPool.Operator", "GpuPool.DevicePlugin", "GpuPool.Cli"];
+    private static readonly string[] OtherGpuPool = ["GpuPool.Simulation", "GpuPool.Prediction", "GpuPool.Emulator", "GpuPool.Operator", "GpuPool.DevicePlugin", "GpuPool.Cli"];
 
     // project, namespaces its types must not use
     public static TheoryData<string, string[]> ForbiddenNamespaces => new()
     {
         { "Core", ["k8s", "Microsoft.ML", "Grpc", "Google.Protobuf", "GpuPool.Contracts", .. OtherGpuPool] },
         { "Contracts", ["k8s", "Microsoft.ML", "GpuPool.Core", .. OtherGpuPool] },
-        { "Simulation", ["k8s", "Grpc", "GpuPool.Cli"] },
-        { "Prediction", ["k8s", "Grpc", "GpuPool.Cli"] },
-        { "Operator", ["Grpc", "GpuPool.Simulation", "GpuPool.DevicePlugin", "GpuPool.Cli"] },
+        { "Simulation", ["k8s", "Grpc", "GpuPool.Emulator", "GpuPool.Cli"] },
+        { "Prediction", ["k8s", "Grpc", "GpuPool.Emulator", "GpuPool.Cli"] },
+        { "Emulator", ["k8s", "Microsoft.ML", "Microsoft.AspNetCore", "GpuPool.Prediction", "GpuPool.Operator", "GpuPool.DevicePlugin", "GpuPool.Cli"] },
+        { "Operator", ["Grpc", "GpuPool.Simulation", "GpuPool.Emulator", "GpuPool.DevicePlugin", "GpuPool.Cli"] },
         { "DevicePlugin", ["Microsoft.ML", "GpuPool.Prediction", "GpuPool.Cli"] },
     };
 
@@ -29,6 +30,8 @@ public sealed class TypeDependencyTests
         { "Operator", "k8s" },
         { "Operator", "GpuPool.Contracts" },
         { "DevicePlugin", "GpuPool.Operator" },
+        { "DevicePlugin", "GpuPool.Emulator" },
+        { "Emulator", "GpuPool.Simulation.Timeline" },
         { "Cli", "GpuPool.Contracts.Emulator" },
     };
 

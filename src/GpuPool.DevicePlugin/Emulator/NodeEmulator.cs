@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using GpuPool.Core.Gpus;
 using GpuPool.DevicePlugin.Devices;
 using GpuPool.DevicePlugin.Options;
+using GpuPool.Emulator;
 using GpuPool.Simulation.Gpus;
 using Grpc.Core;
 using Microsoft.Extensions.Options;

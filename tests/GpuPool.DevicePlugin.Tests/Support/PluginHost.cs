@@ -4,6 +4,7 @@ using GpuPool.DevicePlugin.Devices;
 using GpuPool.DevicePlugin.Hosting;
 using GpuPool.DevicePlugin.Inventory;
 using GpuPool.DevicePlugin.Kubelet;
+using GpuPool.Emulator.Tests.Support;
 using GpuPool.Simulation.Gpus;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;

@@ -3,7 +3,7 @@ using GpuPool.Core.Jobs;
 using GpuPool.Simulation.Gpus;
 using GpuPool.Simulation.Timeline;
 
-namespace GpuPool.DevicePlugin.Emulator;
+namespace GpuPool.Emulator;
 
 /// <summary>
 /// One simulated GPU running at most two jobs at once, in simulated seconds: a host over the

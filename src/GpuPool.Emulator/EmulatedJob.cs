@@ -3,7 +3,7 @@ using GpuPool.Core.Kernels;
 using GpuPool.Core.Sharing;
 using GpuPool.Simulation.Timeline;
 
-namespace GpuPool.DevicePlugin.Emulator;
+namespace GpuPool.Emulator;
 
 /// <summary>
 /// One client's job on an emulated GPU: its kernel sequence repeated <see cref="Iterations"/> times
