@@ -14,7 +14,7 @@ public sealed class ProjectReferenceTests
         { "Prediction", ["Emulator", "Cli"] },
         { "Emulator", ["Prediction", "Operator", "DevicePlugin", "Cli"] },
         { "Operator", ["Simulation", "Emulator", "DevicePlugin", "Cli"] },
-        { "DevicePlugin", ["Prediction", "Cli"] },
+        { "DevicePlugin", ["Simulation", "Prediction", "Cli"] },
     };
 
     public static TheoryData<string> Projects => [.. ProjectFile.All.Keys.Order(StringComparer.Ordinal)];
