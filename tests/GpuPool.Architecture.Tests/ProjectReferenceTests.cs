@@ -8,12 +8,13 @@ public sealed class ProjectReferenceTests
     // project, projects it must not reference
     public static TheoryData<string, string[]> ForbiddenArrows => new()
     {
-        { "Core", ["Contracts", "Simulation", "Prediction", "Operator", "DevicePlugin", "Cli"] },
-        { "Contracts", ["Core", "Simulation", "Prediction", "Operator", "DevicePlugin", "Cli"] },
-        { "Simulation", ["Cli"] },
-        { "Prediction", ["Cli"] },
-        { "Operator", ["Simulation", "DevicePlugin", "Cli"] },
-        { "DevicePlugin", ["Prediction", "Cli"] },
+        { "Core", ["Contracts", "Simulation", "Prediction", "Emulator", "Operator", "DevicePlugin", "Cli"] },
+        { "Contracts", ["Core", "Simulation", "Prediction", "Emulator", "Operator", "DevicePlugin", "Cli"] },
+        { "Simulation", ["Emulator", "Cli"] },
+        { "Prediction", ["Emulator", "Cli"] },
+        { "Emulator", ["Prediction", "Operator", "DevicePlugin", "Cli"] },
+        { "Operator", ["Simulation", "Emulator", "DevicePlugin", "Cli"] },
+        { "DevicePlugin", ["Simulation", "Prediction", "Cli"] },
     };
 
     public static TheoryData<string> Projects => [.. ProjectFile.All.Keys.Order(StringComparer.Ordinal)];

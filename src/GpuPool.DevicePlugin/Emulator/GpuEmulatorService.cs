@@ -1,5 +1,6 @@
 using GpuPool.Contracts.Emulator.V1;
 using GpuPool.Core.Metrics;
+using GpuPool.Emulator;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 

@@ -1,8 +1,7 @@
 using System.Threading.Channels;
-using GpuPool.Core.Gpus;
 using GpuPool.DevicePlugin.Devices;
 using GpuPool.DevicePlugin.Options;
-using GpuPool.Simulation.Gpus;
+using GpuPool.Emulator;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 
@@ -20,15 +19,13 @@ public sealed class NodeEmulator
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Lock _gate = new();
     private readonly DeviceInventory _inventory;
-    private readonly ICoRunModel _coRun;
-    private readonly GpuModel _model;
+    private readonly EmulatedGpuFactory _factory;
 
-    public NodeEmulator(DeviceInventory inventory, ICoRunModel coRun, IOptions<DevicePluginOptions> options, TimeProvider timeProvider)
+    public NodeEmulator(DeviceInventory inventory, EmulatedGpuFactory factory, IOptions<DevicePluginOptions> options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         _inventory = inventory;
-        _coRun = coRun;
-        _model = SimulatedGpuModel.From(options.Value.Simulated);
+        _factory = factory;
         Clock = new EmulatorClock(timeProvider, options.Value.EmulatorTimeScale);
     }
 
@@ -131,7 +128,7 @@ public sealed class NodeEmulator
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"GPU '{uuid}' is unhealthy."));
         }
 
-        var gpu = new EmulatedGpu(device.Index, device.Uuid, _model, _coRun);
+        var gpu = _factory.Create(device.Index, device.Uuid);
         _gpus[uuid] = gpu;
         return gpu;
     }

@@ -7,8 +7,8 @@ using GpuPool.DevicePlugin.Kubernetes;
 using GpuPool.DevicePlugin.Mps;
 using GpuPool.DevicePlugin.Options;
 using GpuPool.DevicePlugin.Telemetry;
+using GpuPool.Emulator;
 using GpuPool.Operator.Kubernetes;
-using GpuPool.Simulation.Gpus;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
@@ -65,9 +65,8 @@ public static class DevicePluginHostExtensions
         if (configured.IsSimulated)
         {
             // The calibrated contention model with its shipped parameters: needs no data at run time.
-            services.TryAddSingleton<ICoRunModel>(sp => new ContentionModel(
-                SimulatedGpuModel.From(sp.GetRequiredService<IOptions<DevicePluginOptions>>().Value.Simulated),
-                CoRunParameters.Default));
+            services.TryAddSingleton(sp => EmulatedGpuFactory.Calibrated(
+                SimulatedGpuModel.From(sp.GetRequiredService<IOptions<DevicePluginOptions>>().Value.Simulated)));
             services.AddSingleton<NodeEmulator>();
             services.AddHostedService<EmulatorDriver>();
         }

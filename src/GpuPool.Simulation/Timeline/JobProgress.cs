@@ -37,7 +37,20 @@ public sealed class JobProgress
     public KernelProfile Kernel => Job.Kernels[KernelIndex];
 
     /// <summary>Whole iterations still to start after the current one.</summary>
-    public long IterationsAfterCurrent => Job.Iterations - 1 - (Position / Job.Kernels.Count);
+    public long IterationsAfterCurrent => Job.Iterations - 1 - IterationsDone;
+
+    public long IterationsDone => Position / Job.Kernels.Count;
+
+    /// <summary>How many 1/<paramref name="marks"/> parts of its iterations the job has completed (marks at 10: its decile).</summary>
+    public long Mark(int marks) => IterationsDone * marks / Job.Iterations;
+
+    /// <summary>Whole iterations from the current one until <see cref="Mark"/> next grows.</summary>
+    public long IterationsToMark(int marks)
+    {
+        var next = Mark(marks) + 1;
+        var reachedAt = ((next * Job.Iterations) + marks - 1) / marks;
+        return reachedAt - IterationsDone;
+    }
 
     /// <summary>Isolated seconds of work done so far.</summary>
     public double CompletedIsolatedSeconds

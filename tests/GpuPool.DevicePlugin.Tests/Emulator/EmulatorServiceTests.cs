@@ -2,6 +2,7 @@ using GpuPool.Contracts.Emulator.V1;
 using GpuPool.Core.Gpus;
 using GpuPool.Core.Sharing;
 using GpuPool.DevicePlugin.Tests.Support;
+using GpuPool.Emulator.Tests.Support;
 using Grpc.Core;
 using Microsoft.Extensions.Time.Testing;
 

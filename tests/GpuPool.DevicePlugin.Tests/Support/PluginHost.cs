@@ -1,15 +1,20 @@
 using GpuPool.Contracts.Emulator;
 using GpuPool.DevicePlugin.Allocation;
 using GpuPool.DevicePlugin.Devices;
+using GpuPool.DevicePlugin.Emulator;
 using GpuPool.DevicePlugin.Hosting;
 using GpuPool.DevicePlugin.Inventory;
 using GpuPool.DevicePlugin.Kubelet;
+using GpuPool.DevicePlugin.Options;
+using GpuPool.Emulator;
+using GpuPool.Emulator.Tests.Support;
 using GpuPool.Simulation.Gpus;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GpuPool.DevicePlugin.Tests.Support;
 
@@ -90,7 +95,9 @@ public sealed class PluginHost : IAsyncDisposable
             builder.Services.AddSingleton(processRunner);
         }
 
-        builder.Services.AddSingleton(coRunModel ?? new TableCoRunModel(new Dictionary<(string, string), (double, double)>()));
+        builder.Services.AddSingleton(sp => new EmulatedGpuFactory(
+            SimulatedGpuModel.From(sp.GetRequiredService<IOptions<DevicePluginOptions>>().Value.Simulated),
+            coRunModel ?? new TableCoRunModel(new Dictionary<(string, string), (double, double)>())));
         var app = builder.Build();
         app.MapGpuPoolDevicePlugin();
         await app.StartAsync();

@@ -1,6 +1,6 @@
 using GpuPool.Core.Kernels;
 
-namespace GpuPool.DevicePlugin.Tests.Support;
+namespace GpuPool.Emulator.Tests.Support;
 
 /// <summary>Small kernel builders: a grid that fills a V100, 256 threads, 32 registers per thread.</summary>
 public static class Kernels

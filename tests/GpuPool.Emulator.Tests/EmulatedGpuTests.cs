@@ -1,8 +1,8 @@
 using GpuPool.Core.Gpus;
-using GpuPool.DevicePlugin.Emulator;
-using GpuPool.DevicePlugin.Tests.Support;
+using GpuPool.Emulator;
+using GpuPool.Emulator.Tests.Support;
 
-namespace GpuPool.DevicePlugin.Tests.Emulator;
+namespace GpuPool.Emulator.Tests;
 
 public sealed class EmulatedGpuTests
 {

@@ -1,4 +1,4 @@
-namespace GpuPool.DevicePlugin.Emulator;
+namespace GpuPool.Emulator;
 
 /// <summary>
 /// A snapshot of one job at one moment, in simulated seconds since the job joined. For

@@ -1,4 +1,4 @@
-namespace GpuPool.DevicePlugin.Emulator;
+namespace GpuPool.Emulator;
 
 /// <summary>Simulated seconds since start: real elapsed time times the configured scale.</summary>
 public sealed class EmulatorClock

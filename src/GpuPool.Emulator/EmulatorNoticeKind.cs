@@ -1,4 +1,4 @@
-namespace GpuPool.DevicePlugin.Emulator;
+namespace GpuPool.Emulator;
 
 /// <summary>What happened to an emulated job.</summary>
 public enum EmulatorNoticeKind

@@ -3,7 +3,7 @@ using GpuPool.Core.Gpus;
 using GpuPool.Core.Kernels;
 using GpuPool.Simulation.Gpus;
 
-namespace GpuPool.DevicePlugin.Tests.Support;
+namespace GpuPool.Emulator.Tests.Support;
 
 /// <summary>
 /// TEST DOUBLE of the co-run model, not the calibrated one: alone, a kernel runs at the fraction of

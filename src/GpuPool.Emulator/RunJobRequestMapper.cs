@@ -2,7 +2,7 @@ using GpuPool.Contracts.Emulator.V1;
 using GpuPool.Core.Kernels;
 using Grpc.Core;
 
-namespace GpuPool.DevicePlugin.Emulator;
+namespace GpuPool.Emulator;
 
 /// <summary>Validates a client's job request into an <see cref="EmulatedJob"/>; refusals name the field.</summary>
 public static class RunJobRequestMapper
